@@ -1,0 +1,57 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Dataset, Language } from '../domain/dataset.js';
+import type { NameIndex } from '../domain/name-lookup.js';
+import type { Reply } from './reply.js';
+
+/** The definition Discord registers: plain JSON, so registration can compare it with what Discord has. */
+export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** An option value as the router extracts it from an interaction (channel and role options are ids). */
+export type OptionValue = string | number | boolean;
+
+/** Who invoked a command and where, in plain values. */
+export interface Invocation {
+  interactionId: string;
+  guildId: string | null;
+  channelId: string | null;
+  userId: string;
+  /** The member's permission bits in this channel, or null outside a server. */
+  memberPermissions: bigint | null;
+  subcommand: string | null;
+  options: Readonly<Record<string, OptionValue>>;
+  /** The language replies are written in. */
+  language: Language;
+}
+
+/** The autocomplete request: which option is being typed and what has been typed. */
+export interface AutocompleteRequest {
+  invocation: Invocation;
+  focused: { name: string; value: string };
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/** What a command answers: a reply to render, and whether only the invoker sees it. */
+export interface CommandResult {
+  reply: Reply;
+  ephemeral: boolean;
+}
+
+/** What every command can read. Ports are interfaces the composition root fills. */
+export interface CommandContext<Services = unknown> {
+  dataset: Dataset;
+  names: NameIndex;
+  /** The current instant from the injected clock, epoch ms. */
+  now(): number;
+  services: Services;
+}
+
+/** One slash command: its definition and its handlers, nothing else. */
+export interface Command<Services = unknown> {
+  definition: CommandDefinition;
+  execute(invocation: Invocation, ctx: CommandContext<Services>): Promise<CommandResult>;
+  autocomplete?(request: AutocompleteRequest, ctx: CommandContext<Services>): Promise<Choice[]>;
+}

@@ -1,0 +1,78 @@
+import type { Occurrence } from '../domain/anniversary.js';
+import type { RemembranceEvent } from '../domain/dataset.js';
+import type { Delivery } from '../store/delivery.js';
+import type { GuildSettings } from '../store/guild-settings.js';
+
+/** A permission the bot needs in the notice channel. */
+export type ChannelPermission = 'ViewChannel' | 'SendMessages' | 'EmbedLinks';
+
+/** Something that keeps notices from arriving, with what to do about it. */
+export type ConfigProblem =
+  | { code: 'no-channel' }
+  | { code: 'paused'; reason: NonNullable<GuildSettings['pauseReason']>; detail: string | null }
+  | { code: 'channel-missing' }
+  | { code: 'missing-permissions'; permissions: ChannelPermission[] }
+  | { code: 'all-events-off' };
+
+export interface UpcomingPost {
+  event: RemembranceEvent;
+  occurrence: Occurrence;
+}
+
+export interface ConfigShowReply {
+  kind: 'config-show';
+  settings: GuildSettings;
+  channelName: string | null;
+  roleName: string | null;
+  next: UpcomingPost[];
+  problems: ConfigProblem[];
+  /** Recent anniversaries that were missed or failed. */
+  trouble: Array<Delivery & { event: RemembranceEvent | undefined }>;
+  events: RemembranceEvent[];
+}
+
+export type ConfigChange =
+  | { what: 'channel'; channelId: string }
+  | { what: 'timezone'; zone: string }
+  | { what: 'time'; time: string }
+  | { what: 'role'; roleId: string }
+  | { what: 'role-cleared' }
+  | { what: 'event'; event: RemembranceEvent; enabled: boolean }
+  | { what: 'language' }
+  | { what: 'pause' }
+  | { what: 'resume' };
+
+export interface ConfigUpdatedReply {
+  kind: 'config-updated';
+  change: ConfigChange;
+  settings: GuildSettings;
+  next: UpcomingPost | null;
+  /** A standing problem the admin should know about even though this change worked. */
+  problems: ConfigProblem[];
+}
+
+export interface ConfigTestReply {
+  kind: 'config-test';
+  ok: boolean;
+  channelId: string;
+  event: RemembranceEvent;
+  failure: ConfigProblem | { code: 'send-failed'; detail: string } | null;
+}
+
+/** An input /config refuses; nothing was changed. */
+export type ConfigInputError =
+  | { kind: 'config-error'; code: 'invalid-zone'; value: string }
+  | { kind: 'config-error'; code: 'invalid-time'; value: string }
+  | { kind: 'config-error'; code: 'channel-type'; channelId: string }
+  | { kind: 'config-error'; code: 'channel-unknown'; channelId: string }
+  | { kind: 'config-error'; code: 'channel-permissions'; channelId: string; permissions: ChannelPermission[] }
+  | { kind: 'config-error'; code: 'role-unknown'; roleId: string }
+  | { kind: 'config-error'; code: 'role-managed'; roleId: string }
+  | { kind: 'config-error'; code: 'role-not-mentionable'; roleId: string; everyone: boolean }
+  | { kind: 'config-error'; code: 'unknown-event'; value: string }
+  | { kind: 'config-error'; code: 'invalid-language'; value: string }
+  | { kind: 'config-error'; code: 'no-channel' }
+  | { kind: 'config-error'; code: 'not-paused' }
+  | { kind: 'config-error'; code: 'already-paused' };
+
+export type ConfigReply = ConfigShowReply | ConfigUpdatedReply | ConfigTestReply | ConfigInputError;

@@ -1,0 +1,58 @@
+import type { Dataset } from '../domain/dataset.js';
+import { eventsWithDay } from '../domain/dataset.js';
+import { nextDueAt } from '../schedule/planner.js';
+import { plannerSettings } from '../schedule/planner-settings.js';
+import type { Delivery } from '../store/delivery.js';
+import type { DeliveryLedger } from '../store/delivery-ledger.js';
+import type { GuildSettings, GuildSettingsPatch } from '../store/guild-settings.js';
+import type { SettingsRepository } from '../store/settings-repository.js';
+import type { ServerSettingsPort } from './services.js';
+
+/**
+ * When a server next posts, given its settings: never while paused or without a channel; otherwise the
+ * next posting instant after now — unless work is already due (a retry of today's post), which stays due.
+ */
+export function recomputeNextDue(settings: GuildSettings, dataset: Dataset, now: number): number | null {
+  if (settings.paused || !settings.channelId) return null;
+  if (settings.nextDueAt !== null && settings.nextDueAt <= now) return settings.nextDueAt;
+  return nextDueAt(plannerSettings(settings), eventsWithDay(dataset), now);
+}
+
+/** Server settings as commands and gateway events change them, keeping the next due instant true. */
+export class ServerSettings implements ServerSettingsPort {
+  constructor(
+    private readonly repo: SettingsRepository,
+    private readonly ledger: DeliveryLedger,
+    private readonly dataset: Dataset,
+    private readonly now: () => number,
+  ) {}
+
+  async get(guildId: string): Promise<GuildSettings> {
+    return this.repo.getOrDefault(guildId, this.now());
+  }
+
+  async update(guildId: string, patch: GuildSettingsPatch): Promise<GuildSettings> {
+    const now = this.now();
+    const changed = await this.repo.update(guildId, patch, now);
+    // Pausing forgets pending work, so resuming does not report the paused days as missed.
+    const base = changed.paused ? { ...changed, nextDueAt: null } : changed;
+    const next = recomputeNextDue(base, this.dataset, now);
+    await this.repo.setNextDueAt(guildId, next);
+    return { ...changed, nextDueAt: next };
+  }
+
+  /** Pauses a server because Discord refused a post, recording the reason for the admins. */
+  async pauseForDiscord(
+    guildId: string,
+    reason: NonNullable<GuildSettings['pauseReason']>,
+    detail: string | null,
+  ) {
+    return this.update(guildId, { paused: true, pauseReason: reason, pauseDetail: detail });
+  }
+
+  async recentTrouble(guildId: string): Promise<Delivery[]> {
+    const sinceYear = new Date(this.now()).getUTCFullYear() - 1;
+    const rows = await this.ledger.listForGuild(guildId, sinceYear);
+    return rows.filter((d) => d.status === 'missed' || d.status === 'failed').slice(-10);
+  }
+}

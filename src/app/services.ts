@@ -1,0 +1,63 @@
+import type { LocalTime } from '../domain/anniversary.js';
+import type { Delivery } from '../store/delivery.js';
+import type { GuildSettings, GuildSettingsPatch } from '../store/guild-settings.js';
+import type { ChannelPermission } from './config-replies.js';
+
+/** The posting zone and time of a server, or the defaults outside one. */
+export interface ServerSchedule {
+  timeZone: string;
+  postTime: LocalTime;
+}
+
+/** What the bot can see of a channel, from its cache. */
+export interface ChannelView {
+  id: string;
+  name: string;
+  /** Text and announcement channels can hold notices; nothing else can. */
+  postable: boolean;
+  /** Permissions the bot lacks there, among the ones notices need. */
+  missing: ChannelPermission[];
+  /** Whether the bot may mention @everyone and any role there. */
+  canMentionEveryone: boolean;
+}
+
+export interface RoleView {
+  id: string;
+  name: string;
+  isEveryone: boolean;
+  mentionable: boolean;
+  /** Bot and integration roles, which nobody can be given. */
+  managed: boolean;
+}
+
+/** Read-only view of servers as the gateway reported them. */
+export interface GuildDirectory {
+  channel(guildId: string, channelId: string): ChannelView | null;
+  role(guildId: string, roleId: string): RoleView | null;
+}
+
+/** A server's stored settings, kept together with its next posting instant. */
+export interface ServerSettingsPort {
+  get(guildId: string): Promise<GuildSettings>;
+  /** Applies a change and recomputes when the server next posts. */
+  update(guildId: string, patch: GuildSettingsPatch): Promise<GuildSettings>;
+  recentTrouble(guildId: string): Promise<Delivery[]>;
+}
+
+export type PreviewOutcome =
+  | { ok: true; messageId: string }
+  | {
+      ok: false;
+      code: 'missing-access' | 'missing-permissions' | 'unknown-channel' | 'send-failed';
+      detail: string;
+    };
+
+/** The ports commands use, filled by the composition root. */
+export interface AppServices {
+  /** The zone and local time a server posts at (defaults for DMs and unconfigured servers). */
+  schedule(guildId: string | null): Promise<ServerSchedule>;
+  settings: ServerSettingsPort;
+  guilds: GuildDirectory;
+  /** Posts a labelled preview of an event's notice to the server's channel now. */
+  preview(guildId: string, eventId: string): Promise<PreviewOutcome>;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** A problem with configuration that stops the bot at start: one line, no stack trace. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+
+const envSchema = z.object({
+  DISCORD_TOKEN: z
+    .string({ error: 'is not set' })
+    .trim()
+    .min(1, 'is empty')
+    .refine((v) => !/\s/.test(v), 'contains spaces')
+    .refine((v) => !/^bot /i.test(v), 'must be the token alone, without the "Bot " prefix'),
+  DISCORD_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' })
+    .refine((v) => !/\/v\d+\/?$/.test(v), 'must not end with a version such as /v10 (the bot adds it)')
+    .default('https://discord.com/api')
+    .transform((v) => v.replace(/\/+$/, '')),
+  DISCORD_DEV_GUILD_ID: snowflake.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().trim().min(1, 'is empty').default('sqlite:var/remembrance.sqlite'),
+  DATASET_FILE: z.string().trim().min(1, 'is empty').default('data/remembrance.json'),
+  SHARD_COUNT: z
+    .union([z.literal('auto'), z.string().regex(/^[1-9]\d{0,4}$/, 'must be "auto" or a whole number from 1')])
+    .default('auto')
+    .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v))),
+});
+
+export type BotConfig = z.infer<typeof envSchema>;
+
+const HINTS: Record<string, string> = {
+  DISCORD_TOKEN:
+    'put DISCORD_TOKEN=<your bot token> in .env (see .env.example); the token is on https://discord.com/developers/applications → your application → Bot → Reset Token',
+};
+
+/**
+ * Reads the bot's configuration from environment variables (empty strings count as unset).
+ * @throws ConfigError naming the first variable that is wrong and what to do.
+ */
+export function readConfig(env: Record<string, string | undefined>): BotConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = String(issue?.path[0] ?? 'environment');
+  const hint = HINTS[name];
+  const problem =
+    issue?.code === 'invalid_type' && cleaned[name] === undefined ? 'is not set' : issue?.message;
+  throw new ConfigError(`${name} ${problem}${hint ? `: ${hint}` : ''}.`);
+}

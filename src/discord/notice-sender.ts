@@ -1,0 +1,72 @@
+import { type Client, DiscordAPIError, HTTPError, RESTEvents, Routes } from 'discord.js';
+import type { Language } from '../domain/dataset.js';
+import type { Notice } from '../domain/notice.js';
+import type { InvalidRequestGuard } from '../schedule/invalid-request-guard.js';
+import type { NoticeSender, SendOutcome } from '../schedule/notice-port.js';
+import { renderNotice } from './render/notice.js';
+
+/** Discord's error codes the scheduler acts on (compared as codes, never as HTTP statuses). */
+export const DISCORD_CODES = {
+  unknownChannel: 10003,
+  missingAccess: 50001,
+  missingPermissions: 50013,
+} as const;
+
+/** Maps what a send threw to what the scheduler should do. */
+export function classifySendError(error: unknown): Exclude<SendOutcome, { ok: true }> {
+  if (error instanceof DiscordAPIError) {
+    const detail = `${error.code}: ${error.message}`;
+    if (error.code === DISCORD_CODES.missingAccess)
+      return { ok: false, kind: 'refused', reason: 'missing-access', detail };
+    if (error.code === DISCORD_CODES.missingPermissions) {
+      return { ok: false, kind: 'refused', reason: 'missing-permissions', detail };
+    }
+    if (error.code === DISCORD_CODES.unknownChannel)
+      return { ok: false, kind: 'refused', reason: 'unknown-channel', detail };
+    if (error.status >= 500) return { ok: false, kind: 'transient', detail };
+    return { ok: false, kind: 'rejected', detail };
+  }
+  if (error instanceof HTTPError) {
+    return error.status >= 500 || error.status === 0
+      ? { ok: false, kind: 'transient', detail: `HTTP ${error.status}` }
+      : { ok: false, kind: 'rejected', detail: `HTTP ${error.status}` };
+  }
+  return { ok: false, kind: 'transient', detail: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * Posts notices through discord.js's REST queue, which paces them to Discord's rate limits and waits
+ * out 429s. Each post carries a nonce with `enforce_nonce`, so a resend of the same delivery returns the
+ * message Discord already has instead of creating a second one.
+ */
+export class DiscordNoticeSender implements NoticeSender {
+  constructor(
+    private readonly client: Client,
+    guard: InvalidRequestGuard,
+  ) {
+    client.rest.on(RESTEvents.Response, (_request, response) => {
+      guard.record(response.status, response.headers.get('x-ratelimit-scope'));
+    });
+  }
+
+  inGuild(guildId: string): boolean {
+    return this.client.guilds.cache.has(guildId);
+  }
+
+  async send(
+    channelId: string,
+    notice: Notice,
+    language: Language,
+    nonce: string | null,
+  ): Promise<SendOutcome> {
+    const payload = renderNotice(notice, language);
+    try {
+      const message = (await this.client.rest.post(Routes.channelMessages(channelId), {
+        body: { ...payload, ...(nonce ? { nonce, enforce_nonce: true } : {}) },
+      })) as { id: string };
+      return { ok: true, messageId: message.id };
+    } catch (error) {
+      return classifySendError(error);
+    }
+  }
+}

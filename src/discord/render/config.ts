@@ -1,0 +1,246 @@
+import type { APIEmbedField } from 'discord-api-types/v10';
+import type {
+  ChannelPermission,
+  ConfigInputError,
+  ConfigProblem,
+  ConfigReply,
+  ConfigShowReply,
+  ConfigTestReply,
+  ConfigUpdatedReply,
+  UpcomingPost,
+} from '../../app/config-replies.js';
+import type { Language } from '../../domain/dataset.js';
+import { formatAlternatives, messages } from '../../i18n/index.js';
+import type { Messages } from '../../i18n/locales/en.js';
+import { placeName } from '../../i18n/place-names.js';
+import type { PauseReason } from '../../store/guild-settings.js';
+import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
+
+const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  az: 'Azərbaycanca',
+  ru: 'Русский',
+  tr: 'Türkçe',
+};
+
+function permissionNames(permissions: ChannelPermission[], t: Messages, language: Language): string {
+  const names = {
+    ViewChannel: t.permissionViewChannel,
+    SendMessages: t.permissionSendMessages,
+    EmbedLinks: t.permissionEmbedLinks,
+  };
+  return formatAlternatives(
+    permissions.map((p) => names[p]),
+    language,
+  ).replace(` ${t.or} `, ', ');
+}
+
+/** Why notices are paused and what to do, in one phrase. */
+export function pauseWhy(reason: PauseReason, detail: string | null, t: Messages): string {
+  switch (reason) {
+    case 'admin':
+      return t.pauseReasonAdmin;
+    case 'channel-deleted':
+      return t.pauseReasonChannelDeleted;
+    case 'missing-access':
+      return t.pauseReasonMissingAccess;
+    case 'missing-permissions':
+      return t.pauseReasonMissingPermissions({ detail: detail ?? 'Send Messages, Embed Links' });
+    case 'unknown-channel':
+      return t.pauseReasonUnknownChannel;
+  }
+}
+
+function problemText(problem: ConfigProblem, t: Messages, language: Language): string {
+  switch (problem.code) {
+    case 'no-channel':
+      return t.problemNoChannel;
+    case 'channel-missing':
+      return t.problemChannelMissing;
+    case 'missing-permissions':
+      return t.problemPermissions({ permissions: permissionNames(problem.permissions, t, language) });
+    case 'all-events-off':
+      return t.problemAllOff;
+    case 'paused':
+      return t.problemPaused({ why: pauseWhy(problem.reason, problem.detail, t) });
+  }
+}
+
+function nextLine(post: UpcomingPost, t: Messages, language: Language): string {
+  const unix = Math.floor(post.occurrence.at / 1000);
+  return t.configNextLine({
+    name: placeName(post.event, language),
+    at: `<t:${unix}:F>`,
+    relative: `<t:${unix}:R>`,
+  });
+}
+
+function problemsField(problems: ConfigProblem[], t: Messages, language: Language): APIEmbedField[] {
+  if (problems.length === 0) return [];
+  return [
+    {
+      name: t.configProblems,
+      value: clip(problems.map((p) => `⚠️ ${problemText(p, t, language)}`).join('\n'), LIMITS.fieldValue),
+    },
+  ];
+}
+
+function renderShow(reply: ConfigShowReply, language: Language): MessagePayload {
+  const t = messages(language);
+  const s = reply.settings;
+  const role = s.roleId === null ? t.configNobody : s.roleId === s.guildId ? '@everyone' : `<@&${s.roleId}>`;
+  const events = reply.events
+    .map(
+      (e) =>
+        `${s.disabledEvents.includes(e.id) ? '○' : '●'} ${placeName(e, language)} — ${s.disabledEvents.includes(e.id) ? t.configEventOff : t.configEventOn}`,
+    )
+    .join('\n');
+  const trouble = reply.trouble.map((d) => {
+    const name = d.event ? placeName(d.event, language) : d.eventId;
+    return d.status === 'missed'
+      ? t.troubleMissed({ name, year: d.year })
+      : t.troubleFailed({ name, year: d.year, reason: d.reason ?? '' });
+  });
+  const fields: APIEmbedField[] = [
+    { name: t.configChannel, value: s.channelId ? `<#${s.channelId}>` : t.configNotSet, inline: true },
+    { name: t.configZone, value: s.timeZone, inline: true },
+    { name: t.configTime, value: s.postTime, inline: true },
+    { name: t.configRole, value: role, inline: true },
+    { name: t.configLanguage, value: LANGUAGE_NAMES[s.language], inline: true },
+    {
+      name: t.configStatus,
+      value:
+        s.paused && s.pauseReason
+          ? t.configPausedBy({ why: pauseWhy(s.pauseReason, s.pauseDetail, t) })
+          : t.configActive,
+      inline: true,
+    },
+    {
+      name: t.configNext,
+      value: reply.next.length ? reply.next.map((p) => nextLine(p, t, language)).join('\n') : t.configNoNext,
+    },
+    { name: t.configEvents, value: clip(events, LIMITS.fieldValue) },
+    ...problemsField(reply.problems, t, language),
+    ...(trouble.length
+      ? [{ name: t.configTrouble, value: clip(trouble.join('\n'), LIMITS.fieldValue) }]
+      : []),
+  ];
+  return {
+    embeds: [{ title: t.configTitle, color: reply.problems.length ? COLOURS.warn : COLOURS.ok, fields }],
+    allowed_mentions: NO_MENTIONS,
+  };
+}
+
+function renderUpdated(reply: ConfigUpdatedReply, language: Language): MessagePayload {
+  const t = messages(language);
+  const c = reply.change;
+  const what = (() => {
+    switch (c.what) {
+      case 'channel':
+        return t.updatedChannel({ channel: `<#${c.channelId}>` });
+      case 'timezone':
+        return t.updatedZone({ zone: c.zone });
+      case 'time':
+        return t.updatedTime({ time: c.time });
+      case 'role':
+        return t.updatedRole({ role: c.roleId === reply.settings.guildId ? '@everyone' : `<@&${c.roleId}>` });
+      case 'role-cleared':
+        return t.updatedRoleCleared;
+      case 'event':
+        return c.enabled
+          ? t.updatedEventOn({ name: placeName(c.event, language) })
+          : t.updatedEventOff({ name: placeName(c.event, language) });
+      case 'language':
+        return messages(reply.settings.language).updatedLanguage;
+      case 'pause':
+        return t.updatedPause;
+      case 'resume':
+        return t.updatedResume;
+    }
+  })();
+  const next = reply.next
+    ? t.updatedNext({
+        name: placeName(reply.next.event, language),
+        at: `<t:${Math.floor(reply.next.occurrence.at / 1000)}:F>`,
+        relative: `<t:${Math.floor(reply.next.occurrence.at / 1000)}:R>`,
+      })
+    : c.what === 'pause'
+      ? null
+      : t.updatedNoNext;
+  const problems = reply.problems.filter((p) => !(c.what === 'pause' && p.code === 'paused'));
+  const lines = [`✅ ${what}`, next, ...problems.map((p) => `⚠️ ${problemText(p, t, language)}`)].filter(
+    Boolean,
+  );
+  return { content: clip(lines.join('\n'), LIMITS.content), embeds: [], allowed_mentions: NO_MENTIONS };
+}
+
+function renderTest(reply: ConfigTestReply, language: Language): MessagePayload {
+  const t = messages(language);
+  const channel = `<#${reply.channelId}>`;
+  if (reply.ok)
+    return {
+      content: `✅ ${t.testPosted({ channel, name: placeName(reply.event, language) })}`,
+      embeds: [],
+      allowed_mentions: NO_MENTIONS,
+    };
+  const f = reply.failure;
+  const why = !f
+    ? ''
+    : f.code === 'send-failed'
+      ? t.testSendFailed({ detail: f.detail })
+      : problemText(f, t, language);
+  return { content: `⚠️ ${t.testFailed({ channel, why })}`, embeds: [], allowed_mentions: NO_MENTIONS };
+}
+
+function renderInputError(error: ConfigInputError, language: Language): MessagePayload {
+  const t = messages(language);
+  const value = (v: string) => escapeMarkdown(clip(v, 80));
+  const content = (() => {
+    switch (error.code) {
+      case 'invalid-zone':
+        return t.errorZone({ value: value(error.value) });
+      case 'invalid-time':
+        return t.errorTime({ value: value(error.value) });
+      case 'channel-type':
+        return t.errorChannelType;
+      case 'channel-unknown':
+        return t.errorChannelUnknown;
+      case 'channel-permissions':
+        return t.errorChannelPermissions({
+          channel: `<#${error.channelId}>`,
+          permissions: permissionNames(error.permissions, t, language),
+        });
+      case 'role-unknown':
+        return t.errorRoleUnknown;
+      case 'role-managed':
+        return t.errorRoleManaged;
+      case 'role-not-mentionable':
+        return error.everyone ? t.errorEveryoneNotAllowed : t.errorRoleNotMentionable;
+      case 'unknown-event':
+        return t.errorUnknownEvent({ value: value(error.value) });
+      case 'invalid-language':
+        return t.errorLanguage;
+      case 'no-channel':
+        return t.errorNoChannel;
+      case 'not-paused':
+        return t.errorNotPaused;
+      case 'already-paused':
+        return t.errorAlreadyPaused;
+    }
+  })();
+  return { content: `❌ ${content}`, embeds: [], allowed_mentions: NO_MENTIONS };
+}
+
+/** Any /config reply. */
+export function renderConfig(reply: ConfigReply, language: Language): MessagePayload {
+  switch (reply.kind) {
+    case 'config-show':
+      return renderShow(reply, language);
+    case 'config-updated':
+      return renderUpdated(reply, language);
+    case 'config-test':
+      return renderTest(reply, language);
+    case 'config-error':
+      return renderInputError(reply, language);
+  }
+}

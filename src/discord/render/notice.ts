@@ -1,0 +1,95 @@
+import { AllowedMentionsTypes, type APIEmbedField } from 'discord-api-types/v10';
+import type { Language } from '../../domain/dataset.js';
+import type { Notice } from '../../domain/notice.js';
+import { formatDate, formatNumber, messages } from '../../i18n/index.js';
+import { placeTitle } from '../../i18n/place-names.js';
+import { eventDateText, figureValue } from './lookup.js';
+import { COLOURS, clip, LIMITS, link, type MessagePayload } from './payload.js';
+
+/**
+ * An anniversary notice, readable on a phone: who is remembered, which anniversary, the figures
+ * with their source. The configured role is mentioned in the content and allowed_mentions allows
+ * exactly that role (or @everyone when that is the chosen role) and never users.
+ */
+export function renderNotice(notice: Notice, language: Language): MessagePayload {
+  const t = messages(language);
+  const { event, occurrence } = notice;
+  if (event.date.type === 'period') throw new Error('a period has no anniversary notice');
+  const name = placeTitle(event, language);
+  const title =
+    event.kind === 'massacre'
+      ? t.noticeMassacreTitle({ name, ordinal: t.ordinal(occurrence.number) })
+      : t.noticeOccupationTitle({ name, ordinal: t.ordinal(occurrence.number) });
+  const figures: APIEmbedField[] =
+    event.kind === 'massacre'
+      ? [
+          {
+            name: t.killedLabel,
+            value: t.killedValue({
+              killed: formatNumber(event.figures.find((f) => f.kind === 'killed')?.value ?? 0, language),
+              women: formatNumber(event.figures.find((f) => f.kind === 'killed-women')?.value ?? 0, language),
+              children: formatNumber(
+                event.figures.find((f) => f.kind === 'killed-children')?.value ?? 0,
+                language,
+              ),
+              elderly: formatNumber(
+                event.figures.find((f) => f.kind === 'killed-elderly')?.value ?? 0,
+                language,
+              ),
+            }),
+          },
+          ...(['wounded', 'hostages', 'missing'] as const).map((kind) => ({
+            name: { wounded: t.woundedLabel, hostages: t.hostagesLabel, missing: t.missingLabel }[kind],
+            value: formatNumber(event.figures.find((f) => f.kind === kind)?.value ?? 0, language),
+            inline: true,
+          })),
+        ]
+      : event.figures.map((f) => ({ name: t.territoryLabel, value: figureValue(f, language), inline: true }));
+  const description =
+    event.kind === 'massacre'
+      ? t.noticeMassacreBody({
+          night: eventDateText(event.date, language),
+          years: t.years(occurrence.number),
+        })
+      : t.noticeOccupationBody({
+          date: eventDateText(event.date, language),
+          years: t.years(occurrence.number),
+        });
+  const mention =
+    notice.roleId === null ? null : notice.roleId === notice.guildId ? '@everyone' : `<@&${notice.roleId}>`;
+  const content = [notice.preview ? t.noticePreviewLabel : null, mention].filter(Boolean).join(' ');
+  return {
+    ...(content ? { content: clip(content, LIMITS.content) } : {}),
+    embeds: [
+      {
+        title: clip(title, LIMITS.embedTitle),
+        description,
+        color: notice.preview ? COLOURS.warn : COLOURS.notice,
+        fields: [
+          ...figures,
+          {
+            name: t.sourceLabel,
+            value: clip(notice.sources.map((s) => link(s.citation, s.url)).join('\n'), LIMITS.fieldValue),
+          },
+        ],
+        footer: {
+          text: clip(
+            [
+              notice.preview ? t.noticePreviewFooter : null,
+              t.noticeFooter({ date: formatDate(occurrence.date, language) }),
+            ]
+              .filter(Boolean)
+              .join(' · '),
+            LIMITS.footer,
+          ),
+        },
+      },
+    ],
+    allowed_mentions:
+      notice.roleId === null
+        ? { parse: [] }
+        : notice.roleId === notice.guildId
+          ? { parse: [AllowedMentionsTypes.Everyone] }
+          : { parse: [], roles: [notice.roleId] },
+  };
+}

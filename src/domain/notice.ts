@@ -1,0 +1,34 @@
+import type { Occurrence } from './anniversary.js';
+import { type Dataset, type RemembranceEvent, type Source, sourceById } from './dataset.js';
+
+/** What an anniversary notice says: the event, which anniversary, the figures and whose they are. */
+export interface Notice {
+  kind: 'notice';
+  event: RemembranceEvent;
+  occurrence: Occurrence;
+  sources: Source[];
+  /** A preview posted by `/config test`: labelled as such, not the anniversary's post. */
+  preview: boolean;
+  /** The role to mention, or null; equal to the server id for @everyone. */
+  roleId: string | null;
+  guildId: string;
+}
+
+/** Builds the notice for an event's occurrence in a server. */
+export function noticeFor(
+  dataset: Dataset,
+  event: RemembranceEvent,
+  occurrence: Occurrence,
+  options: { guildId: string; roleId: string | null; preview: boolean },
+): Notice {
+  const ids = [...new Set([event.dateAsInSource.sourceId, ...event.figures.map((f) => f.sourceId)])];
+  return {
+    kind: 'notice',
+    event,
+    occurrence,
+    sources: ids.map((id) => sourceById(dataset, id)),
+    preview: options.preview,
+    roleId: options.roleId,
+    guildId: options.guildId,
+  };
+}

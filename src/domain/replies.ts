@@ -1,0 +1,177 @@
+import {
+  type CalendarDate,
+  type LocalTime,
+  localDate,
+  nextOccurrence,
+  type Occurrence,
+  yearsSince,
+} from './anniversary.js';
+import {
+  type Dataset,
+  type DayDate,
+  eventsWithDay,
+  type RemembranceEvent,
+  type Source,
+  sourceById,
+} from './dataset.js';
+import type { NameMatch } from './name-lookup.js';
+
+/** Everything a place lookup answers: the event, its figures, and whose they are. */
+export interface PlaceReply {
+  kind: 'place';
+  event: RemembranceEvent;
+  dateSource: Source;
+  figureSources: Source[];
+  /** Whole years since the date, in the asker's calendar; null for a period. */
+  yearsAgo: number | null;
+  /** The alias the member typed when it differs from the display names. */
+  matchedName: string | null;
+}
+
+/** The Khojaly figures, each attributed to the Ministry's statement. */
+export interface KhojalyReply {
+  kind: 'khojaly';
+  event: RemembranceEvent;
+  source: Source;
+  yearsAgo: number | null;
+}
+
+export interface TimelineReply {
+  kind: 'timeline';
+  events: RemembranceEvent[];
+  sources: Source[];
+}
+
+export interface UpcomingReply {
+  kind: 'upcoming';
+  items: Array<{ event: RemembranceEvent & { date: DayDate }; occurrence: Occurrence }>;
+  zone: string;
+  time: LocalTime;
+}
+
+export interface SourcesReply {
+  kind: 'sources';
+  sources: Array<{ source: Source; events: RemembranceEvent[] }>;
+}
+
+export interface UnknownPlaceReply {
+  kind: 'unknown-place';
+  query: string;
+  suggestions: RemembranceEvent[];
+}
+
+export type LookupReply =
+  | PlaceReply
+  | KhojalyReply
+  | TimelineReply
+  | UpcomingReply
+  | SourcesReply
+  | UnknownPlaceReply;
+
+function yearsAgoFor(event: RemembranceEvent, today: CalendarDate): number | null {
+  return event.date.type === 'period' ? null : yearsSince(event.date, today);
+}
+
+/** The reply to a place lookup for an event (any event, including Nagorno-Karabakh and Khojaly). */
+export function placeReply(
+  dataset: Dataset,
+  event: RemembranceEvent,
+  now: number,
+  match?: NameMatch,
+): PlaceReply {
+  const figureSources = [...new Set(event.figures.map((f) => f.sourceId))].map((id) =>
+    sourceById(dataset, id),
+  );
+  const shown = new Set(Object.values(event.names).map((n) => n.toLowerCase()));
+  const matchedName =
+    match && !shown.has(match.matchedName.toLowerCase()) && match.matchedName !== event.id
+      ? match.matchedName
+      : null;
+  return {
+    kind: 'place',
+    event,
+    dateSource: sourceById(dataset, event.dateAsInSource.sourceId),
+    figureSources,
+    yearsAgo: yearsAgoFor(event, localDate(now, 'UTC')),
+    matchedName,
+  };
+}
+
+/** The Khojaly figures. */
+export function khojalyReply(dataset: Dataset, now: number): KhojalyReply {
+  const event = dataset.events.find((e) => e.kind === 'massacre');
+  if (!event) throw new Error('dataset invariant broken: no massacre event');
+  return {
+    kind: 'khojaly',
+    event,
+    source: sourceById(dataset, event.dateAsInSource.sourceId),
+    yearsAgo: yearsAgoFor(event, localDate(now, 'UTC')),
+  };
+}
+
+/** The sortable start of an event's date: a period starts in its first year. */
+function startKey(event: RemembranceEvent): number {
+  const d = event.date;
+  return d.type === 'period' ? d.fromYear * 10_000 : d.year * 10_000 + d.month * 100 + d.day;
+}
+
+/** Every event in date order, each with its figures. */
+export function timelineReply(dataset: Dataset): TimelineReply {
+  return {
+    kind: 'timeline',
+    events: [...dataset.events].sort((a, b) => startKey(a) - startKey(b)),
+    sources: dataset.sources,
+  };
+}
+
+/** The next `count` anniversaries after `now`, at a server's posting time in its zone. */
+export function upcomingReply(
+  dataset: Dataset,
+  now: number,
+  zone: string,
+  time: LocalTime,
+  count: number,
+): UpcomingReply {
+  const items = eventsWithDay(dataset)
+    .map((event) => ({ event, occurrence: nextOccurrence(event.date, now, time, zone) }))
+    .sort((a, b) => a.occurrence.at - b.occurrence.at || startKey(a.event) - startKey(b.event));
+  // Beyond one year the list repeats itself with later anniversaries.
+  const extended = [...items];
+  while (extended.length < count) {
+    const last = extended[extended.length - items.length];
+    if (!last) break;
+    extended.push({
+      event: last.event,
+      occurrence: nextOccurrence(last.event.date, last.occurrence.at, time, zone),
+    });
+  }
+  return { kind: 'upcoming', items: extended.slice(0, count), zone, time };
+}
+
+/** Each source with the events it supports. */
+export function sourcesReply(dataset: Dataset): SourcesReply {
+  return {
+    kind: 'sources',
+    sources: dataset.sources.map((source) => ({
+      source,
+      events: dataset.events.filter(
+        (e) => e.dateAsInSource.sourceId === source.id || e.figures.some((f) => f.sourceId === source.id),
+      ),
+    })),
+  };
+}
+
+/** An unknown name, with the closest names to suggest. */
+export function unknownPlaceReply(
+  dataset: Dataset,
+  query: string,
+  suggestions: NameMatch[],
+): UnknownPlaceReply {
+  return {
+    kind: 'unknown-place',
+    query,
+    suggestions: suggestions
+      .map((s) => dataset.events.find((e) => e.id === s.eventId))
+      .filter((e): e is RemembranceEvent => e !== undefined),
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Descriptions of the slash commands and their options, per language. Names stay English (they are typed);
+ * descriptions are shown by Discord in the member's client language.
+ */
+export const commandText = {
+  district: {
+    en: 'Date of occupation and territory of a district, with the source',
+    ru: 'Дата оккупации и площадь района, с источником',
+    tr: 'Bir bölgenin işgal tarihi ve yüzölçümü, kaynağıyla',
+  },
+  'district.name': {
+    en: 'District or place name, in any spelling (Fuzuli, Füzuli, Физули)',
+    ru: 'Название района или места в любом написании (Fuzuli, Füzuli, Физули)',
+    tr: 'Bölge ya da yer adı, herhangi bir yazımla (Fuzuli, Füzuli, Физули)',
+  },
+  khojaly: {
+    en: 'The Khojaly massacre of 25–26 February 1992: the figures and their source',
+    ru: 'Ходжалинская резня 25–26 февраля 1992 года: цифры и их источник',
+    tr: '25–26 Şubat 1992 Hocalı katliamı: rakamlar ve kaynakları',
+  },
+  timeline: {
+    en: 'Every date in order, each with its figure and source',
+    ru: 'Все даты по порядку, каждая с цифрой и источником',
+    tr: 'Tüm tarihler sırayla, her biri rakamı ve kaynağıyla',
+  },
+  upcoming: {
+    en: 'The next anniversaries',
+    ru: 'Ближайшие годовщины',
+    tr: 'Yaklaşan yıl dönümleri',
+  },
+  'upcoming.count': {
+    en: 'How many to show (1–25, default 5)',
+    ru: 'Сколько показать (1–25, по умолчанию 5)',
+    tr: 'Kaç tane gösterilsin (1–25, varsayılan 5)',
+  },
+  sources: {
+    en: 'Where every figure comes from, with links',
+    ru: 'Откуда взята каждая цифра, со ссылками',
+    tr: 'Her rakamın kaynağı, bağlantılarıyla',
+  },
+  config: {
+    en: 'Where and when this server gets anniversary notices (Manage Server)',
+    ru: 'Куда и когда сервер получает уведомления о годовщинах (управление сервером)',
+    tr: 'Bu sunucunun yıl dönümü bildirimlerinin yeri ve zamanı (Sunucuyu Yönet)',
+  },
+  'config.show': {
+    en: 'Show the settings, the next posts and any problem',
+    ru: 'Показать настройки, ближайшие публикации и проблемы',
+    tr: 'Ayarları, sonraki gönderileri ve sorunları göster',
+  },
+  'config.channel': {
+    en: 'Set the channel notices are posted in',
+    ru: 'Выбрать канал для уведомлений',
+    tr: 'Bildirimlerin gönderileceği kanalı seç',
+  },
+  'config.channel.channel': {
+    en: 'A text or announcement channel the bot can post in',
+    ru: 'Текстовый канал или канал объявлений, где бот может писать',
+    tr: 'Botun yazabildiği bir metin ya da duyuru kanalı',
+  },
+  'config.timezone': {
+    en: 'Set the time zone notices follow (default Asia/Baku)',
+    ru: 'Выбрать часовой пояс (по умолчанию Asia/Baku)',
+    tr: 'Saat dilimini seç (varsayılan Asia/Baku)',
+  },
+  'config.timezone.zone': {
+    en: 'An IANA time zone such as Asia/Baku, or a city such as Baku',
+    ru: 'Часовой пояс IANA, например Asia/Baku, или город, например Baku',
+    tr: 'Asia/Baku gibi bir IANA saat dilimi ya da Baku gibi bir şehir',
+  },
+  'config.time': {
+    en: 'Set the local time notices are posted at (default 09:00)',
+    ru: 'Выбрать местное время публикации (по умолчанию 09:00)',
+    tr: 'Bildirimlerin yerel saatini seç (varsayılan 09:00)',
+  },
+  'config.time.at': {
+    en: '24-hour time: 9, 9:00, 09:00 or 21:30',
+    ru: 'Время в 24-часовом формате: 9, 9:00, 09:00 или 21:30',
+    tr: '24 saat biçiminde: 9, 9:00, 09:00 ya da 21:30',
+  },
+  'config.role': {
+    en: 'Set the role notices mention; leave empty to mention nobody',
+    ru: 'Выбрать роль для упоминания; пусто — без упоминаний',
+    tr: 'Bildirimlerde anılacak rolü seç; boş bırakılırsa kimse anılmaz',
+  },
+  'config.role.role': {
+    en: 'The role to mention (@everyone only if you choose it)',
+    ru: 'Роль для упоминания (@everyone — только если выбрать её)',
+    tr: 'Anılacak rol (@everyone yalnızca seçilirse)',
+  },
+  'config.event': {
+    en: 'Turn one anniversary on or off for this server',
+    ru: 'Включить или выключить одну годовщину для сервера',
+    tr: 'Bu sunucu için bir yıl dönümünü aç ya da kapat',
+  },
+  'config.event.event': {
+    en: 'The anniversary',
+    ru: 'Годовщина',
+    tr: 'Yıl dönümü',
+  },
+  'config.event.enabled': {
+    en: 'Post it (true) or not (false)',
+    ru: 'Публиковать (true) или нет (false)',
+    tr: 'Gönderilsin (true) ya da gönderilmesin (false)',
+  },
+  'config.language': {
+    en: 'Set the language of this server’s notices',
+    ru: 'Выбрать язык уведомлений сервера',
+    tr: 'Bu sunucunun bildirim dilini seç',
+  },
+  'config.language.language': {
+    en: 'English, Azərbaycanca, Русский or Türkçe',
+    ru: 'English, Azərbaycanca, Русский или Türkçe',
+    tr: 'English, Azərbaycanca, Русский ya da Türkçe',
+  },
+  'config.pause': {
+    en: 'Stop posting notices until you resume',
+    ru: 'Приостановить уведомления до возобновления',
+    tr: 'Devam ettirene kadar bildirimleri durdur',
+  },
+  'config.resume': {
+    en: 'Resume posting notices',
+    ru: 'Возобновить уведомления',
+    tr: 'Bildirimlere devam et',
+  },
+  'config.test': {
+    en: 'Post a labelled preview of a notice to the channel now',
+    ru: 'Опубликовать в канале пробное уведомление с пометкой',
+    tr: 'Kanala şimdi etiketli bir önizleme bildirimi gönder',
+  },
+  'config.test.event': {
+    en: 'Which anniversary to preview (default: the next one)',
+    ru: 'Какую годовщину показать (по умолчанию ближайшую)',
+    tr: 'Hangi yıl dönümü önizlensin (varsayılan: sıradaki)',
+  },
+} as const satisfies Record<string, { en: string; ru: string; tr: string }>;
+
+export type CommandTextKey = keyof typeof commandText;
+
+/** A description with its Discord localisations (ru, tr, en-GB; en-US is the default). */
+export function describe(key: CommandTextKey): {
+  description: string;
+  description_localizations: Record<'ru' | 'tr' | 'en-GB', string>;
+} {
+  const t = commandText[key];
+  return { description: t.en, description_localizations: { ru: t.ru, tr: t.tr, 'en-GB': t.en } };
+}

@@ -1,0 +1,175 @@
+/**
+ * English: the default language and the reference every other locale must match key for key
+ * (the type `Messages` is this object's shape, so a missing key fails the build).
+ */
+export const en = {
+  intlLocale: 'en-GB',
+  ordinal: (n: number) => {
+    const tens = n % 100;
+    const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+    return `${n}${suffix}`;
+  },
+  years: (n: number) => (n === 1 ? '1 year' : `${n} years`),
+  yearsAgo: (p: { years: string }) => `${p.years} ago`,
+  km2: (p: { value: string }) => `${p.value} km²`,
+
+  sourceLabel: 'Source',
+  sourcesLabel: 'Sources',
+  quoteLabel: 'In the source’s words',
+  accordingTo: (p: { citation: string }) => `According to ${p.citation}.`,
+  areasNote: 'Each area is a whole-district figure; the areas overlap, so they are never added up.',
+
+  placeDateLabel: 'Date of occupation',
+  placeDateValue: (p: { date: string; ago: string }) => `${p.date} — ${p.ago}`,
+  placePeriodValue: (p: { from: number; to: number }) => `${p.from}–${p.to}: a period, not a single day`,
+  placeDateAsInSource: (p: { text: string; citation: string }) => `“${p.text}” in ${p.citation}`,
+  territoryLabel: 'Territory',
+  foundBy: (p: { name: string }) => `Found by the name “${p.name}”.`,
+
+  massacreDateValue: (p: { night: string; ago: string }) => `The night of ${p.night} — ${p.ago}`,
+  massacreTitle: (p: { name: string; night: string }) => `${p.name} — the night of ${p.night}`,
+  khojalyAttribution: (p: { author: string; date: string; publisher: string }) =>
+    `Figures according to the ${p.author}, statement of ${p.date} (published by ${p.publisher}). Other bodies give other numbers.`,
+  killedLabel: 'Civilians killed',
+  killedValue: (p: { killed: string; women: string; children: string; elderly: string }) =>
+    `${p.killed}, including ${p.women} women, ${p.children} children and ${p.elderly} elderly`,
+  woundedLabel: 'Wounded',
+  hostagesLabel: 'Taken hostage',
+  missingLabel: 'Still missing',
+  rememberedOn: (p: { date: string }) => `Remembered on ${p.date}.`,
+
+  timelineTitle: 'Timeline',
+  timelineKilled: (p: { value: string }) => `${p.value} civilians killed`,
+  timelinePeriod: (p: { from: number; to: number }) => `${p.from}–${p.to}`,
+  timelineFooter: 'Dates and areas as the sources give them; areas overlap and are not added up.',
+
+  upcomingTitle: 'Upcoming anniversaries',
+  upcomingLine: (p: { name: string; ordinal: string; date: string; at: string; relative: string }) =>
+    `**${p.name}** — ${p.ordinal} anniversary, ${p.date} · ${p.at} (${p.relative})`,
+  upcomingFooter: (p: { time: string; zone: string }) =>
+    `Times are when notices post here: ${p.time}, ${p.zone}.`,
+
+  sourcesTitle: 'Sources',
+  sourceSupports: 'Supports',
+  sourcePublished: (p: { publisher: string; date: string }) => `${p.publisher}, ${p.date}`,
+  sourcePublisher: (p: { publisher: string }) => p.publisher,
+  sourceCite: (p: { citation: string }) => `Cite as: ${p.citation}`,
+
+  unknownPlace: (p: { query: string; suggestions: string }) =>
+    `No place called “${p.query}” is in the dataset. Did you mean ${p.suggestions}? Pick a name from the list as you type.`,
+  unknownPlaceNoSuggestion: (p: { query: string }) =>
+    `No place called “${p.query}” is in the dataset. Pick a name from the list as you type, or see /timeline.`,
+  or: 'or',
+
+  noticeOccupationTitle: (p: { name: string; ordinal: string }) =>
+    `${p.name}: the ${p.ordinal} anniversary of its occupation`,
+  noticeOccupationBody: (p: { date: string; years: string }) =>
+    `Occupied on ${p.date} — ${p.years} ago, by the date the source gives. We remember.`,
+  noticeMassacreTitle: (p: { name: string; ordinal: string }) =>
+    `${p.name}: the ${p.ordinal} anniversary of the massacre`,
+  noticeMassacreBody: (p: { night: string; years: string }) =>
+    `The night of ${p.night} — ${p.years} ago. We remember the people of Khojaly.`,
+  noticePreviewLabel: '**Preview** — a test of how notices will look here; not the anniversary’s post.',
+  noticePreviewFooter: 'Preview',
+  noticeFooter: (p: { date: string }) => `Remembrance day: ${p.date}`,
+
+  configTitle: 'Anniversary notices in this server',
+  configChannel: 'Channel',
+  configZone: 'Time zone',
+  configTime: 'Local time',
+  configRole: 'Mention',
+  configLanguage: 'Language',
+  configStatus: 'Status',
+  configEvents: 'Anniversaries',
+  configNext: 'Next posts',
+  configProblems: 'Needs attention',
+  configTrouble: 'Recent anniversaries not posted',
+  configNotSet: 'not set',
+  configNobody: 'nobody',
+  configActive: 'posting',
+  configPausedBy: (p: { why: string }) => `paused — ${p.why}`,
+  configNoNext: 'none while notices are paused or no channel is set',
+  configEventOn: 'on',
+  configEventOff: 'off',
+  configNextLine: (p: { name: string; at: string; relative: string }) =>
+    `${p.name} · ${p.at} (${p.relative})`,
+  troubleMissed: (p: { name: string; year: number }) =>
+    `${p.name} ${p.year}: missed — the bot was not running that day`,
+  troubleFailed: (p: { name: string; year: number; reason: string }) =>
+    `${p.name} ${p.year}: failed — ${p.reason}`,
+
+  pauseReasonAdmin: 'an admin paused them; use /config resume',
+  pauseReasonChannelDeleted: 'the channel was deleted; choose another with /config channel',
+  pauseReasonMissingAccess:
+    'the bot cannot see the channel (Missing Access); give it View Channel there, then run /config channel again',
+  pauseReasonMissingPermissions: (p: { detail: string }) =>
+    `the bot lacks permissions in the channel (${p.detail}); grant them, then run /config channel again`,
+  pauseReasonUnknownChannel: 'Discord no longer knows the channel; choose another with /config channel',
+  problemNoChannel: 'No channel is set: choose one with /config channel.',
+  problemChannelMissing:
+    'The channel no longer exists or the bot cannot see it: choose another with /config channel.',
+  problemPermissions: (p: { permissions: string }) =>
+    `The bot lacks ${p.permissions} in the channel: grant it there, or choose another channel.`,
+  problemAllOff: 'Every anniversary is turned off: turn one on with /config event.',
+  problemPaused: (p: { why: string }) => `Notices are paused: ${p.why}.`,
+
+  updatedChannel: (p: { channel: string }) => `Notices will be posted in ${p.channel}.`,
+  updatedZone: (p: { zone: string }) => `Time zone set to ${p.zone}.`,
+  updatedTime: (p: { time: string }) => `Notices will be posted at ${p.time}, local time.`,
+  updatedRole: (p: { role: string }) => `Notices will mention ${p.role}.`,
+  updatedRoleCleared: 'Notices will mention nobody.',
+  updatedEventOn: (p: { name: string }) => `${p.name} will be posted.`,
+  updatedEventOff: (p: { name: string }) => `${p.name} will not be posted.`,
+  updatedLanguage: 'Notices in this server will be written in English.',
+  updatedPause: 'Notices are paused. Use /config resume to start again.',
+  updatedResume: 'Notices are resumed.',
+  updatedNext: (p: { name: string; at: string; relative: string }) =>
+    `Next post: ${p.name}, ${p.at} (${p.relative}).`,
+  updatedNoNext: 'No post is scheduled until the problems below are fixed.',
+
+  testPosted: (p: { channel: string; name: string }) =>
+    `A labelled preview of the ${p.name} notice was posted in ${p.channel}. It does not count as the anniversary’s post.`,
+  testFailed: (p: { channel: string; why: string }) =>
+    `The preview could not be posted in ${p.channel}: ${p.why}`,
+  testSendFailed: (p: { detail: string }) => `Discord answered: ${p.detail}. Try again in a minute.`,
+
+  errorZone: (p: { value: string }) =>
+    `“${p.value}” is not a time zone. Use an IANA name such as Asia/Baku or Europe/Berlin (pick one from the list as you type). Nothing was changed.`,
+  errorTime: (p: { value: string }) =>
+    `“${p.value}” is not a time. Use 24-hour time such as 9, 9:00, 09:00 or 21:30. Nothing was changed.`,
+  errorChannelType:
+    'Notices can go only in a text or announcement channel. Choose one of those. Nothing was changed.',
+  errorChannelUnknown:
+    'The bot cannot see that channel. Choose a text or announcement channel it can view. Nothing was changed.',
+  errorChannelPermissions: (p: { channel: string; permissions: string }) =>
+    `The bot lacks ${p.permissions} in ${p.channel}. Grant it there and try again. Nothing was changed.`,
+  errorRoleUnknown: 'The bot cannot find that role. Choose another. Nothing was changed.',
+  errorRoleManaged:
+    'That role belongs to a bot or integration and cannot be mentioned for notices. Choose another. Nothing was changed.',
+  errorRoleNotMentionable:
+    'The bot cannot mention that role: make it mentionable in Server Settings → Roles, or give the bot Mention @everyone, @here and All Roles in the notice channel. Nothing was changed.',
+  errorEveryoneNotAllowed:
+    'To mention @everyone the bot needs Mention @everyone, @here and All Roles in the notice channel; grant it and try again. Nothing was changed.',
+  errorUnknownEvent: (p: { value: string }) =>
+    `“${p.value}” is not an anniversary the bot posts. Pick one from the list as you type. Nothing was changed.`,
+  errorLanguage: 'Choose English, Azərbaycanca, Русский or Türkçe from the list. Nothing was changed.',
+  errorNoChannel: 'No channel is set yet. Choose one with /config channel first.',
+  errorNotPaused: 'Notices are not paused; nothing to resume.',
+  errorAlreadyPaused: 'Notices are already paused. Use /config resume to start again.',
+
+  permissionViewChannel: 'View Channel',
+  permissionSendMessages: 'Send Messages',
+  permissionEmbedLinks: 'Embed Links',
+
+  errorGuildOnly: 'This command works only in a server. Nothing was changed.',
+  errorManageGuild:
+    'Only members with the Manage Server permission can change the bot’s settings. Nothing was changed.',
+  errorUnknownCommand: (p: { name: string }) =>
+    `The command /${p.name} is not known to this version of the bot. Nothing was changed; try again in a minute.`,
+  errorCount: (p: { min: number; max: number }) =>
+    `Choose a count from ${p.min} to ${p.max}. Nothing was changed.`,
+  errorInternal: (p: { id: string }) =>
+    `Something went wrong on our side and nothing was changed. If you report it, quote this id: ${p.id}.`,
+};
+
+export type Messages = typeof en;

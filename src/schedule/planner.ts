@@ -1,0 +1,121 @@
+import {
+  type LocalTime,
+  localDate,
+  nextOccurrence,
+  type Occurrence,
+  occurrencesBetween,
+  sameDate,
+} from '../domain/anniversary.js';
+import type { DayDate, RemembranceEvent } from '../domain/dataset.js';
+
+/** What the planner needs to know of a server. */
+export interface PlannerSettings {
+  guildId: string;
+  timeZone: string;
+  postTime: LocalTime;
+  disabledEvents: readonly string[];
+  /**
+   * The first posting instant the server is waiting for (epoch ms). Occurrences from here up to now are
+   * due; anything before it was dealt with already or came before the server was configured.
+   */
+  nextDueAt: number | null;
+}
+
+export type DatedEvent = RemembranceEvent & { date: DayDate };
+
+/** One anniversary notice for one server: post it now, or record that its day passed without it. */
+export interface PlannedDelivery {
+  guildId: string;
+  eventId: string;
+  year: number;
+  occurrence: Occurrence;
+  action: 'post' | 'missed';
+  /** How long after its minute the post goes out (0 when on time). */
+  lateByMs: number;
+}
+
+/** The longest the bot looks back for anniversaries it missed while down. */
+export const LOOK_BACK_MS = 366 * 24 * 3_600_000;
+
+function enabled(settings: PlannerSettings, events: readonly DatedEvent[]): DatedEvent[] {
+  const disabled = new Set(settings.disabledEvents);
+  return events.filter((e) => !disabled.has(e.id));
+}
+
+/**
+ * The next instant after `after` at which this server has a notice to post, over its enabled events;
+ * null when every event is turned off.
+ */
+export function nextDueAt(
+  settings: PlannerSettings,
+  events: readonly DatedEvent[],
+  after: number,
+): number | null {
+  let best: number | null = null;
+  for (const event of enabled(settings, events)) {
+    const at = nextOccurrence(event.date, after, settings.postTime, settings.timeZone).at;
+    if (best === null || at < best) best = at;
+  }
+  return best;
+}
+
+/**
+ * What is due for a server at `now`: every occurrence of an enabled event from `settings.nextDueAt`
+ * up to `now`. One still on its local day in the server's zone is posted (late if the bot was down at
+ * the minute); one whose day has ended is recorded as missed instead. Pure: no clock, no I/O.
+ */
+export function dueDeliveries(
+  settings: PlannerSettings,
+  events: readonly DatedEvent[],
+  now: number,
+): PlannedDelivery[] {
+  if (settings.nextDueAt === null || settings.nextDueAt > now) return [];
+  const from = Math.max(settings.nextDueAt, now - LOOK_BACK_MS);
+  const today = localDate(now, settings.timeZone);
+  const out: PlannedDelivery[] = [];
+  for (const event of enabled(settings, events)) {
+    for (const occurrence of occurrencesBetween(
+      event.date,
+      from,
+      now,
+      settings.postTime,
+      settings.timeZone,
+    )) {
+      const onItsDay = sameDate(occurrence.date, today);
+      out.push({
+        guildId: settings.guildId,
+        eventId: event.id,
+        year: occurrence.year,
+        occurrence,
+        action: onItsDay ? 'post' : 'missed',
+        lateByMs: Math.max(0, now - occurrence.at),
+      });
+    }
+  }
+  return out.sort((a, b) => a.occurrence.at - b.occurrence.at);
+}
+
+/** The next `count` posting instants of a server, for `/config show`. */
+export function nextPosts(
+  settings: PlannerSettings,
+  events: readonly DatedEvent[],
+  after: number,
+  count: number,
+): Array<{ event: DatedEvent; occurrence: Occurrence }> {
+  const out: Array<{ event: DatedEvent; occurrence: Occurrence }> = [];
+  let cursor = after;
+  const list = enabled(settings, events);
+  while (out.length < count && list.length > 0) {
+    const next = list
+      .map((event) => ({
+        event,
+        occurrence: nextOccurrence(event.date, cursor, settings.postTime, settings.timeZone),
+      }))
+      .sort((a, b) => a.occurrence.at - b.occurrence.at);
+    const at = next[0]?.occurrence.at;
+    if (at === undefined) break;
+    for (const item of next) if (item.occurrence.at === at && out.length < count) out.push(item);
+    cursor = at;
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+import type { DeliveryStatus } from './delivery.js';
+import type { Language, PauseReason } from './guild-settings.js';
+
+/** Row types as SQLite stores them (0/1 for booleans, JSON text for lists, epoch ms for instants). */
+export interface GuildSettingsTable {
+  guild_id: string;
+  /** `guildId >> 22`, for filtering by shard in SQL. */
+  shard_key: number;
+  channel_id: string | null;
+  time_zone: string;
+  post_time: string;
+  role_id: string | null;
+  language: Language;
+  paused: 0 | 1;
+  pause_reason: PauseReason | null;
+  pause_detail: string | null;
+  /** JSON array of event ids. */
+  disabled_events: string;
+  next_due_at: number | null;
+  updated_at: number;
+}
+
+export interface DeliveriesTable {
+  guild_id: string;
+  event_id: string;
+  year: number;
+  status: DeliveryStatus;
+  nonce: string;
+  message_id: string | null;
+  reason: string | null;
+  retryable: 0 | 1;
+  attempts: number;
+  claimed_by: string | null;
+  claimed_at: number | null;
+  due_at: number;
+  updated_at: number;
+}
+
+export interface SchemaMigrationsTable {
+  id: string;
+  applied_at: number;
+}
+
+/** The database as Kysely sees it. */
+export interface Schema {
+  guild_settings: GuildSettingsTable;
+  deliveries: DeliveriesTable;
+  schema_migrations: SchemaMigrationsTable;
+}

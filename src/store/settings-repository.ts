@@ -1,0 +1,198 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import {
+  applySettingsPatch,
+  defaultSettings,
+  type GuildSettings,
+  type GuildSettingsPatch,
+  type PauseReason,
+  shardKey,
+} from './guild-settings.js';
+import { immediateTransaction } from './immediate-transaction.js';
+import type { GuildSettingsTable, Schema } from './schema.js';
+
+/** The shards one process serves: a server is included when `shardKey % count` is one of `ids`. */
+export interface ShardSelection {
+  ids: readonly number[];
+  count: number;
+}
+
+/** Reads and writes {@link GuildSettings}; every method returns plain objects. */
+export class SettingsRepository {
+  constructor(private readonly db: Kysely<Schema>) {}
+
+  /** The stored settings, or null for a server nobody configured. */
+  async get(guildId: string): Promise<GuildSettings | null> {
+    const row = await this.db
+      .selectFrom('guild_settings')
+      .selectAll()
+      .where('guild_id', '=', guildId)
+      .executeTakeFirst();
+    return row === undefined ? null : toSettings(row);
+  }
+
+  /** The stored settings, or the defaults (not saved) for a server nobody configured. */
+  async getOrDefault(guildId: string, now: number): Promise<GuildSettings> {
+    return (await this.get(guildId)) ?? defaultSettings(guildId, now);
+  }
+
+  /**
+   * Applies `patch` to the stored (or default) settings and saves the result, in one IMMEDIATE
+   * transaction so concurrent changes to the same server are not lost. Pause fields are kept
+   * consistent (see `applySettingsPatch`). Callers that change the channel, zone, time or pause state
+   * should also set `nextDueAt`.
+   */
+  async update(guildId: string, patch: GuildSettingsPatch, now: number): Promise<GuildSettings> {
+    return this.modify(guildId, now, () => patch);
+  }
+
+  /** Turns one event off (or back on) for a server without racing another admin's change. */
+  async setEventDisabled(
+    guildId: string,
+    eventId: string,
+    disabled: boolean,
+    now: number,
+  ): Promise<GuildSettings> {
+    return this.modify(guildId, now, (current) => ({
+      disabledEvents: disabled
+        ? [...current.disabledEvents, eventId]
+        : current.disabledEvents.filter((id) => id !== eventId),
+    }));
+  }
+
+  /** Records when the server is next due. Not a settings change, so `updatedAt` stays; no-op if absent. */
+  async setNextDueAt(guildId: string, nextDueAt: number | null): Promise<void> {
+    await this.db
+      .updateTable('guild_settings')
+      .set({ next_due_at: nextDueAt })
+      .where('guild_id', '=', guildId)
+      .execute();
+  }
+
+  /**
+   * Servers with a channel, not paused, whose `nextDueAt <= until`, earliest first, restricted to the
+   * given shards. Served by the partial index `guild_settings_due`, so a tick with nothing due reads
+   * one index page however many servers there are.
+   */
+  async listDue(until: number, shards?: ShardSelection, limit?: number): Promise<GuildSettings[]> {
+    const rows = await dueQuery(this.db, until, shards, limit).execute();
+    return rows.map(toSettings);
+  }
+
+  /** Every stored server (configured or not) in the given shards, by guild id; for recomputing due instants. */
+  async listAll(shards?: ShardSelection): Promise<GuildSettings[]> {
+    let query = this.db.selectFrom('guild_settings').selectAll().orderBy('guild_id');
+    if (shards !== undefined) {
+      if (shards.ids.length === 0) return [];
+      query = query.where(shardExpression(shards), 'in', [...shards.ids]);
+    }
+    return (await query.execute()).map(toSettings);
+  }
+
+  /** Stops posting to a server, recording why (e.g. Discord said the channel is gone). */
+  async pause(guildId: string, reason: PauseReason, detail: string | null, now: number): Promise<void> {
+    await this.modify(guildId, now, () => ({ paused: true, pauseReason: reason, pauseDetail: detail }));
+  }
+
+  /** How many servers have chosen a channel (paused or not). */
+  async countConfigured(): Promise<number> {
+    const row = await this.db
+      .selectFrom('guild_settings')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('channel_id', 'is not', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  private async modify(
+    guildId: string,
+    now: number,
+    change: (current: GuildSettings) => GuildSettingsPatch,
+  ): Promise<GuildSettings> {
+    const key = shardKey(guildId);
+    return immediateTransaction(this.db, async (trx) => {
+      const current = (await new SettingsRepository(trx).get(guildId)) ?? defaultSettings(guildId, now);
+      const next = applySettingsPatch(current, change(current), now);
+      const { guild_id, shard_key, ...columns } = toRow(next, key);
+      await trx
+        .insertInto('guild_settings')
+        .values({ guild_id, shard_key, ...columns })
+        .onConflict((oc) => oc.column('guild_id').doUpdateSet(columns))
+        .execute();
+      return next;
+    });
+  }
+}
+
+// `paused = 0` is a literal, not a parameter, so SQLite can prove it matches the partial index's WHERE.
+function dueQuery(db: Kysely<Schema>, until: number, shards?: ShardSelection, limit?: number) {
+  let query = db
+    .selectFrom('guild_settings')
+    .selectAll()
+    .where('paused', '=', sql.lit(0))
+    .where('channel_id', 'is not', null)
+    .where('next_due_at', '<=', until)
+    .orderBy('next_due_at')
+    .orderBy('guild_id');
+  if (shards !== undefined) {
+    // No shard ids means nothing matches; `IN ()` would be a syntax error.
+    query =
+      shards.ids.length === 0
+        ? query.where(sql.lit(false))
+        : query.where(shardExpression(shards), 'in', [...shards.ids]);
+  }
+  if (limit !== undefined) query = query.limit(limit);
+  return query;
+}
+
+function shardExpression(shards: ShardSelection) {
+  if (!Number.isInteger(shards.count) || shards.count < 1) {
+    throw new RangeError(`Shard count must be a positive integer, got ${shards.count}`);
+  }
+  for (const id of shards.ids) {
+    if (!Number.isInteger(id) || id < 0 || id >= shards.count) {
+      throw new RangeError(`Shard id ${id} is outside 0..${shards.count - 1}`);
+    }
+  }
+  return sql<number>`shard_key % ${sql.lit(shards.count)}`;
+}
+
+function toSettings(row: Selectable<GuildSettingsTable>): GuildSettings {
+  return {
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    timeZone: row.time_zone,
+    postTime: row.post_time,
+    roleId: row.role_id,
+    language: row.language,
+    paused: row.paused === 1,
+    pauseReason: row.pause_reason,
+    pauseDetail: row.pause_detail,
+    disabledEvents: parseEventIds(row.disabled_events),
+    nextDueAt: row.next_due_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toRow(settings: GuildSettings, key: number): GuildSettingsTable {
+  return {
+    guild_id: settings.guildId,
+    shard_key: key,
+    channel_id: settings.channelId,
+    time_zone: settings.timeZone,
+    post_time: settings.postTime,
+    role_id: settings.roleId,
+    language: settings.language,
+    paused: settings.paused ? 1 : 0,
+    pause_reason: settings.pauseReason,
+    pause_detail: settings.pauseDetail,
+    disabled_events: JSON.stringify(settings.disabledEvents),
+    next_due_at: settings.nextDueAt,
+    updated_at: settings.updatedAt,
+  };
+}
+
+function parseEventIds(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  // The column's CHECK guarantees an array; only this repository writes its elements, as strings.
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+}

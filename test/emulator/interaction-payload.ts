@@ -1,0 +1,133 @@
+import type { Core } from './core.js';
+import { apiChannel, apiMember, apiRole, apiUser, type MemberState } from './fixtures.js';
+import { ALL_PERMISSIONS } from './permissions.js';
+import type { AnyJson, InteractionInput, InteractionOptionInput } from './types.js';
+
+/** INTERACTION_CREATE as Discord sends it, with every field discord.js reads (see discord-facts.md). */
+
+type Json = Record<string, AnyJson>;
+
+const OptionType = { SubCommand: 1, SubCommandGroup: 2, User: 6, Channel: 7, Role: 8, Mentionable: 9 };
+
+function resolveOptions(core: Core, input: InteractionInput, memberPermissions: string): Json | undefined {
+  const resolved: Json = {};
+  const put = (kind: string, id: string, value: unknown) => {
+    resolved[kind] ??= {};
+    resolved[kind][id] = value;
+  };
+  const guild = input.guildId ? core.world.guilds.get(input.guildId) : undefined;
+  const resolveUser = (id: string) => {
+    const m = guild?.members.get(id);
+    put('users', id, apiUser(id, m?.username ?? `user${id.slice(-4)}`, m?.bot ?? false));
+    if (m) {
+      const { user: _u, ...member } = apiMember(m);
+      put('members', id, { ...member, permissions: memberPermissions });
+    }
+  };
+  for (const o of input.options ?? []) {
+    const id = String(o.value);
+    if (o.focused) continue;
+    if (o.type === OptionType.Channel) {
+      const c = core.world.channel(id);
+      if (c) {
+        const { id: cid, name, type, parent_id } = apiChannel(c);
+        put('channels', id, { id: cid, name, type, parent_id, permissions: memberPermissions, flags: 0 });
+      }
+    } else if (o.type === OptionType.Role || (o.type === OptionType.Mentionable && guild?.roles.has(id))) {
+      const role = guild?.roles.get(id);
+      if (role) put('roles', id, apiRole(role));
+    } else if (o.type === OptionType.User || o.type === OptionType.Mentionable) {
+      resolveUser(id);
+    }
+  }
+  for (const [kind, entries] of Object.entries(input.resolved ?? {})) {
+    for (const [id, value] of Object.entries(entries ?? {})) put(kind, id, value);
+  }
+  return Object.keys(resolved).length ? resolved : undefined;
+}
+
+function commandOptions(input: InteractionInput): Json[] {
+  let options: Json[] = (input.options ?? []).map((o: InteractionOptionInput) => ({
+    name: o.name,
+    type: o.type,
+    value: o.value,
+    ...(o.focused ? { focused: true } : {}),
+  }));
+  if (input.subcommand) options = [{ type: OptionType.SubCommand, name: input.subcommand, options }];
+  if (input.subcommandGroup)
+    options = [{ type: OptionType.SubCommandGroup, name: input.subcommandGroup, options }];
+  return options;
+}
+
+export function buildInteractionPayload(
+  core: Core,
+  input: InteractionInput,
+  id: string,
+  token: string,
+): Json {
+  const { world, commands, opts } = core;
+  const guild = input.guildId ? world.guilds.get(input.guildId) : undefined;
+  if (input.guildId && !guild) throw new Error(`emulator: unknown guild ${input.guildId}`);
+  const userId = input.user?.id ?? core.interactions.testerId();
+  const fixtureMember: MemberState | undefined = guild?.members.get(userId);
+  const username = input.user?.username ?? fixtureMember?.username ?? 'tester';
+  const user = apiUser(userId, username, false);
+  const memberPermissions = input.memberPermissions ?? ALL_PERMISSIONS.toString();
+  const command = commands.find(input.name, input.guildId);
+  const registry = core.interactions;
+  const resolved = resolveOptions(core, input, memberPermissions);
+  const data: Json = {
+    id: command?.id ?? registry.commandId(input.name),
+    name: input.name,
+    type: 1,
+    options: commandOptions(input),
+    ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
+    ...(resolved ? { resolved } : {}),
+  };
+  const channelState = world.channel(input.channelId);
+  const base: Json = {
+    id,
+    application_id: opts.applicationId,
+    type: input.type === 'autocomplete' ? 4 : 2,
+    token,
+    version: 1,
+    data,
+    locale: input.user?.locale ?? 'en-US',
+    app_permissions: input.appPermissions ?? world.appPermissions(input.guildId, input.channelId).toString(),
+    entitlements: [],
+    attachment_size_limit: 10 * 1024 * 1024,
+  };
+  if (!guild) {
+    return {
+      ...base,
+      channel_id: input.channelId,
+      channel: { id: input.channelId, type: 1, flags: 0, last_message_id: null, recipients: [user] },
+      user,
+      context: 1,
+      authorizing_integration_owners: { 0: '0' },
+    };
+  }
+  const member = fixtureMember
+    ? apiMember(fixtureMember)
+    : apiMember({ id: userId, username, roleIds: [], nick: null, bot: false, joinedAt: guild.joinedAt });
+  return {
+    ...base,
+    guild_id: guild.id,
+    guild: { id: guild.id, locale: input.guildLocale ?? guild.preferredLocale, features: [] },
+    guild_locale: input.guildLocale ?? guild.preferredLocale,
+    channel_id: input.channelId,
+    channel: channelState
+      ? { ...apiChannel(channelState), permissions: memberPermissions }
+      : {
+          id: input.channelId,
+          type: 0,
+          guild_id: guild.id,
+          name: 'unknown',
+          flags: 0,
+          permissions: memberPermissions,
+        },
+    member: { ...member, user, permissions: memberPermissions },
+    context: 0,
+    authorizing_integration_owners: { 0: guild.id },
+  };
+}
