@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, InteractionContextType } from 'discord-api-types/v10';
 import type { Command } from '../src/app/command.js';
 import { findPlaces, resolvePlace } from '../src/domain/name-lookup.js';
 import { placeReply, unknownPlaceReply } from '../src/domain/replies.js';
@@ -10,6 +10,7 @@ export const districtCommand: Command = {
   definition: {
     name: 'district',
     ...describe('district'),
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     options: [
       {
         type: ApplicationCommandOptionType.String,

@@ -1,10 +1,15 @@
+import { InteractionContextType } from 'discord-api-types/v10';
 import type { Command } from '../src/app/command.js';
 import { khojalyReply } from '../src/domain/replies.js';
 import { describe } from '../src/i18n/command-text.js';
 
 /** `/khojaly` — the figures of the Khojaly massacre, attributed to the Ministry's statement. */
 export const khojalyCommand: Command = {
-  definition: { name: 'khojaly', ...describe('khojaly') },
+  definition: {
+    name: 'khojaly',
+    ...describe('khojaly'),
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  },
   async execute(_invocation, ctx) {
     return { reply: khojalyReply(ctx.dataset, ctx.now()), ephemeral: false };
   },

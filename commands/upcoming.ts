@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, InteractionContextType } from 'discord-api-types/v10';
 import type { Command } from '../src/app/command.js';
 import type { AppServices } from '../src/app/services.js';
 import { upcomingReply } from '../src/domain/replies.js';
@@ -12,6 +12,7 @@ export const upcomingCommand: Command<AppServices> = {
   definition: {
     name: 'upcoming',
     ...describe('upcoming'),
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     options: [
       {
         type: ApplicationCommandOptionType.Integer,

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { type RunningBot, startBot } from '../../src/main.js';
+import { startEmulator } from '../emulator/emulator.js';
+import type { Emulator, EmulatorOptions, GuildFixture } from '../emulator/types.js';
+
+export const GUILD_ID = '1200000000000000001';
+export const TEXT_CHANNEL = '1200000000000001001';
+export const NEWS_CHANNEL = '1200000000000001002';
+export const VOICE_CHANNEL = '1200000000000001003';
+export const LOCKED_CHANNEL = '1200000000000001005';
+export const ROLE_ID = '1200000000000002001';
+export const HIDDEN_ROLE_ID = '1200000000000002002';
+export const ADMIN_ID = '1200000000000003001';
+export const MEMBER_ID = '1200000000000003002';
+const VIEW_SEND_EMBED = (1024n | 2048n | 16384n).toString();
+export const MANAGE_GUILD = (1n << 5n).toString();
+
+/** A server with a text, an announcement, a voice channel and one where the bot may not post. */
+export function testGuild(id = GUILD_ID): GuildFixture {
+  return {
+    id,
+    name: 'Remembrance test server',
+    channels: [
+      { id: TEXT_CHANNEL, name: 'general', type: 0 },
+      { id: NEWS_CHANNEL, name: 'news', type: 5 },
+      { id: VOICE_CHANNEL, name: 'voice', type: 2 },
+      {
+        id: LOCKED_CHANNEL,
+        name: 'locked',
+        type: 0,
+        permission_overwrites: [{ id, type: 0, allow: '0', deny: (2048n | 16384n).toString() }],
+      },
+    ],
+    roles: [
+      { id, name: '@everyone', permissions: VIEW_SEND_EMBED },
+      { id: ROLE_ID, name: 'Remembrance', permissions: '0', mentionable: true },
+      { id: HIDDEN_ROLE_ID, name: 'Quiet', permissions: '0', mentionable: false },
+    ],
+  };
+}
+
+/** A clock tests move by hand. */
+export class TestClock {
+  constructor(public ms: number) {}
+  now = () => this.ms;
+  set(iso: string) {
+    this.ms = Date.parse(iso);
+  }
+}
+
+export interface Harness {
+  emulator: Emulator;
+  clock: TestClock;
+  dir: string;
+  logs: string[];
+  env: Record<string, string>;
+  bot: RunningBot;
+  start(overrides?: Partial<Parameters<typeof startBot>[0]>): Promise<RunningBot>;
+  close(): Promise<void>;
+}
+
+/** The real composition root against the emulator, with a temp database and a controlled clock. */
+export async function startHarness(options: {
+  now: string;
+  emulator?: EmulatorOptions;
+  env?: Record<string, string>;
+}): Promise<Harness> {
+  const emulator = await startEmulator({ guilds: [testGuild()], ...options.emulator });
+  const clock = new TestClock(Date.parse(options.now));
+  const dir = mkdtempSync(join(tmpdir(), 'remembrance-e2e-'));
+  const logs: string[] = [];
+  const env = {
+    DISCORD_TOKEN: emulator.token,
+    DISCORD_API_URL: emulator.apiUrl,
+    DATABASE_URL: `sqlite:${join(dir, 'bot.sqlite')}`,
+    LOG_LEVEL: 'debug',
+    SHARD_COUNT: '1',
+    ...options.env,
+  };
+  const bots: RunningBot[] = [];
+  const harness: Harness = {
+    emulator,
+    clock,
+    dir,
+    logs,
+    env,
+    bot: undefined as unknown as RunningBot,
+    async start(overrides = {}) {
+      const bot = await startBot({
+        env,
+        clock,
+        ticker: false,
+        waitGuildTimeoutMs: 2_000,
+        logDestination: new Writable({
+          write(chunk, _enc, cb) {
+            logs.push(String(chunk));
+            cb();
+          },
+        }),
+        ...overrides,
+      });
+      bots.push(bot);
+      harness.bot = bot;
+      return bot;
+    },
+    async close() {
+      for (const bot of bots) await bot.stop();
+      await emulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await harness.start();
+  return harness;
+}
+
+/** Every embed's text joined, to assert on what a member reads. */
+export function visibleText(message: { content?: string; embeds?: unknown[] }): string {
+  const parts: string[] = [message.content ?? ''];
+  for (const e of (message.embeds ?? []) as Array<Record<string, any>>) {
+    parts.push(e.title ?? '', e.description ?? '', e.footer?.text ?? '');
+    for (const f of e.fields ?? []) parts.push(f.name, f.value);
+  }
+  return parts.join('\n');
+}
