@@ -125,3 +125,14 @@ export function visibleText(message: { content?: string; embeds?: unknown[] }): 
   }
   return parts.join('\n');
 }
+
+/** Polls an async condition (the bot reacts to gateway events asynchronously). */
+export async function eventually<T>(check: () => Promise<T | undefined | false | null>, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
