@@ -36,7 +36,7 @@ export interface Clock {
 
 export interface BotOptions {
   env: Record<string, string | undefined>;
-  /** Where relative paths (DATABASE_URL, DATASET_FILE) start; the project folder by default. */
+  /** Where a relative DATABASE_URL starts; the working directory by default. */
   cwd?: string;
   clock?: Clock;
   logDestination?: pino.DestinationStream;
@@ -72,10 +72,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     token: config.DISCORD_TOKEN,
     destination: options.logDestination,
   });
-  const cwd = options.cwd ?? projectRoot();
+  const cwd = options.cwd ?? process.cwd();
+  // The dataset ships with the code, so a relative DATASET_FILE is read from the project folder.
   const datasetFile = isAbsolute(config.DATASET_FILE)
     ? config.DATASET_FILE
-    : resolve(cwd, config.DATASET_FILE);
+    : resolve(projectRoot(), config.DATASET_FILE);
   const dataset = loadDataset(datasetFile);
   const database = await openDatabase(parseDatabaseUrl(config.DATABASE_URL, cwd), { now });
   const settingsRepo = new SettingsRepository(database.db);
@@ -227,7 +228,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 /** Loads .env if present, starts the bot, and stops it cleanly on SIGINT/SIGTERM (a second signal exits at once). */
 export async function runMain(): Promise<void> {
   try {
-    process.loadEnvFile(resolve(projectRoot(), '.env'));
+    process.loadEnvFile(resolve(process.cwd(), '.env'));
   } catch {
     // No .env file: the environment alone configures the bot.
   }

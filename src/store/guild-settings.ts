@@ -1,6 +1,7 @@
-/** The languages a server can choose for its notices. Adding one needs a migration (a CHECK lists them). */
-export const LANGUAGES = ['en', 'az', 'ru', 'tr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import type { Language } from '../domain/dataset.js';
+
+// The languages a server can choose are the dataset's. Adding one needs a migration (a CHECK lists them).
+export { LANGUAGES, type Language } from '../domain/dataset.js';
 
 /** Why posting is paused: an admin asked, or Discord told us we cannot post to the channel. */
 export const PAUSE_REASONS = [

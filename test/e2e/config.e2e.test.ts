@@ -29,7 +29,12 @@ describe('/config through the real discord.js client and the emulator', () => {
     expect(h.emulator.violations).toEqual([]);
   });
 
-  const config = async (subcommand: string, options: Opt[] = [], permissions = MANAGE_GUILD, userId = ADMIN_ID) => {
+  const config = async (
+    subcommand: string,
+    options: Opt[] = [],
+    permissions = MANAGE_GUILD,
+    userId = ADMIN_ID,
+  ) => {
     const handle = await h.emulator.interact({
       type: 'command',
       name: 'config',
@@ -106,7 +111,12 @@ describe('/config through the real discord.js client and the emulator', () => {
   });
 
   it('refuses a member without Manage Server and stores nothing', async () => {
-    const reply = await config('channel', [{ name: 'channel', type: 7, value: TEXT_CHANNEL }], '0', MEMBER_ID);
+    const reply = await config(
+      'channel',
+      [{ name: 'channel', type: 7, value: TEXT_CHANNEL }],
+      '0',
+      MEMBER_ID,
+    );
     expect(reply.content).toMatch(/Manage Server/);
     expect(await h.bot.settings.get(GUILD_ID)).toMatchObject({ channelId: null });
     const show = await config('show', [], '0', MEMBER_ID);
@@ -120,16 +130,26 @@ describe('/config through the real discord.js client and the emulator', () => {
     ['channel', [{ name: 'channel', type: 7, value: VOICE_CHANNEL }], /text or announcement channel/],
     ['role', [{ name: 'role', type: 8, value: HIDDEN_ROLE_ID }], /cannot mention that role/],
     ['role', [{ name: 'role', type: 8, value: GUILD_ID }], /@everyone/],
-    ['event', [{ name: 'event', type: 3, value: 'nagorno-karabakh' }, { name: 'enabled', type: 5, value: true }], /not an anniversary/],
-  ] as Array<[string, Opt[], RegExp]>)('refuses /config %s %j and changes nothing', async (sub, options, message) => {
-    await config('channel', [{ name: 'channel', type: 7, value: TEXT_CHANNEL }]);
-    const before = await stored();
-    const reply = await config(sub, options);
-    expect(reply.content).toMatch(message);
-    expect(reply.content).toMatch(/Nothing was changed/);
-    expect(reply.content.split('\n')).toHaveLength(1);
-    expect(await stored()).toEqual(before);
-  });
+    [
+      'event',
+      [
+        { name: 'event', type: 3, value: 'nagorno-karabakh' },
+        { name: 'enabled', type: 5, value: true },
+      ],
+      /not an anniversary/,
+    ],
+  ] as Array<[string, Opt[], RegExp]>)(
+    'refuses /config %s %j and changes nothing',
+    async (sub, options, message) => {
+      await config('channel', [{ name: 'channel', type: 7, value: TEXT_CHANNEL }]);
+      const before = await stored();
+      const reply = await config(sub, options);
+      expect(reply.content).toMatch(message);
+      expect(reply.content).toMatch(/Nothing was changed/);
+      expect(reply.content.split('\n')).toHaveLength(1);
+      expect(await stored()).toEqual(before);
+    },
+  );
 
   it('names the missing channel permissions and changes nothing', async () => {
     const reply = await config('channel', [{ name: 'channel', type: 7, value: LOCKED_CHANNEL }]);

@@ -127,7 +127,10 @@ export function visibleText(message: { content?: string; embeds?: unknown[] }): 
 }
 
 /** Polls an async condition (the bot reacts to gateway events asynchronously). */
-export async function eventually<T>(check: () => Promise<T | undefined | false | null>, timeoutMs = 5_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false | null>,
+  timeoutMs = 5_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

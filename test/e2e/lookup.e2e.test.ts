@@ -13,7 +13,11 @@ describe('lookup commands through the real discord.js client and the emulator', 
     expect(h.emulator.violations).toEqual([]);
   });
 
-  const run = (name: string, options: Array<{ name: string; type: number; value: string | number }> = [], locale = 'en-US') =>
+  const run = (
+    name: string,
+    options: Array<{ name: string; type: number; value: string | number }> = [],
+    locale = 'en-US',
+  ) =>
     h.emulator.interact({
       type: 'command',
       name,
@@ -86,7 +90,18 @@ describe('lookup commands through the real discord.js client and the emulator', 
 
   it('/timeline lists every entry in date order and never a total of the areas', async () => {
     const text = visibleText(await (await run('timeline')).final());
-    const order = ['Nagorno-Karabakh', 'Khojaly', 'Shusha', 'Lachin', 'Kalbajar', 'Aghdam', 'Fizuli', 'Jabrayil', 'Gubadli', 'Zangilan'];
+    const order = [
+      'Nagorno-Karabakh',
+      'Khojaly',
+      'Shusha',
+      'Lachin',
+      'Kalbajar',
+      'Aghdam',
+      'Fizuli',
+      'Jabrayil',
+      'Gubadli',
+      'Zangilan',
+    ];
     const positions = order.map((n) => text.indexOf(n));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeliveryLedger } from '../../src/store/delivery-ledger.js';
-import { GUILD_ID, type Harness, MANAGE_GUILD, ROLE_ID, startHarness, TEXT_CHANNEL, visibleText } from './harness.js';
+import type { DeliveryLedger } from '../../src/store/delivery-ledger.js';
+import {
+  GUILD_ID,
+  type Harness,
+  MANAGE_GUILD,
+  ROLE_ID,
+  startHarness,
+  TEXT_CHANNEL,
+  visibleText,
+} from './harness.js';
 
 // Khojaly 2027: 26 Feb 09:00 in Asia/Baku (UTC+4) is 05:00Z.
 const KHOJALY_2027 = Date.parse('2027-02-26T05:00:00Z');
@@ -77,7 +85,10 @@ describe('anniversary notices through the real discord.js client and the emulato
     h.clock.ms = KHOJALY_2027 + 3 * MINUTE;
     await h.bot.scheduler.tick();
     expect(posts(h)).toHaveLength(2);
-    expect(posts(h)[1]?.body).toMatchObject({ enforce_nonce: true, nonce: (posts(h)[0]?.body as { nonce: string }).nonce });
+    expect(posts(h)[1]?.body).toMatchObject({
+      enforce_nonce: true,
+      nonce: (posts(h)[0]?.body as { nonce: string }).nonce,
+    });
     expect(h.emulator.messages(TEXT_CHANNEL)).toHaveLength(1);
     const trouble = await h.bot.settings.recentTrouble(GUILD_ID);
     expect(trouble).toEqual([]);
@@ -136,7 +147,10 @@ describe('anniversary notices through the real discord.js client and the emulato
   it('a 429 then a 500 then success delivers exactly one message', async () => {
     h = await startHarness({ now: '2027-02-20T12:00:00Z' });
     await configure(h);
-    h.emulator.fail({ method: 'POST', route: 'POST /channels/:id/messages' }, { status: 429, retryAfter: 0.2 });
+    h.emulator.fail(
+      { method: 'POST', route: 'POST /channels/:id/messages' },
+      { status: 429, retryAfter: 0.2 },
+    );
     h.emulator.fail({ method: 'POST', route: 'POST /channels/:id/messages' }, { status: 500 });
     h.clock.ms = KHOJALY_2027;
     await h.bot.scheduler.tick();
