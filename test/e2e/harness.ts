@@ -119,7 +119,13 @@ export async function startHarness(options: {
 /** Every embed's text joined, to assert on what a member reads. */
 export function visibleText(message: { content?: string; embeds?: unknown[] }): string {
   const parts: string[] = [message.content ?? ''];
-  for (const e of (message.embeds ?? []) as Array<Record<string, any>>) {
+  type Embed = {
+    title?: string;
+    description?: string;
+    footer?: { text: string };
+    fields?: Array<{ name: string; value: string }>;
+  };
+  for (const e of (message.embeds ?? []) as Embed[]) {
     parts.push(e.title ?? '', e.description ?? '', e.footer?.text ?? '');
     for (const f of e.fields ?? []) parts.push(f.name, f.value);
   }
