@@ -1,0 +1,104 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ServerSettings } from '../../src/app/server-settings.js';
+import { loadDataset } from '../../src/config/dataset-file.js';
+import { openDatabase } from '../../src/store/database.js';
+import { parseDatabaseUrl } from '../../src/store/database-url.js';
+import { DeliveryLedger } from '../../src/store/delivery-ledger.js';
+import { SettingsRepository } from '../../src/store/settings-repository.js';
+import { startEmulator } from '../emulator/emulator.js';
+import type { Emulator, GuildFixture } from '../emulator/types.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+/** Guild ids whose `(id >> 22) % 2` is 0 and 1. */
+const GUILDS = [(300000000000n << 22n).toString(), (300000000001n << 22n).toString()];
+const CHANNELS = ['1300000000000000010', '1300000000000000011'];
+
+function guild(id: string, channelId: string): GuildFixture {
+  return {
+    id,
+    channels: [{ id: channelId, name: 'remembrance', type: 0 }],
+    roles: [{ id, name: '@everyone', permissions: (1024n | 2048n | 16384n).toString() }],
+  };
+}
+
+describe('two shards in two processes', () => {
+  let emulator: Emulator | undefined;
+  let dir: string | undefined;
+  let manager: ChildProcess | undefined;
+  afterEach(async () => {
+    if (manager && manager.exitCode === null) manager.kill('SIGKILL');
+    await emulator?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('each notice arrives exactly once, from the process that holds its server', async () => {
+    const shard0 = Number((BigInt(GUILDS[0] as string) >> 22n) % 2n);
+    const shard1 = Number((BigInt(GUILDS[1] as string) >> 22n) % 2n);
+    expect([shard0, shard1]).toEqual([0, 1]);
+    emulator = await startEmulator({
+      shardCount: 2,
+      guilds: GUILDS.map((id, i) => guild(id, CHANNELS[i] as string)),
+    });
+    dir = mkdtempSync(join(tmpdir(), 'remembrance-shards-'));
+
+    // A dataset whose one anniversary is today (UTC), so the start-up tick has a post to catch up on.
+    const today = new Date();
+    const data = JSON.parse(readFileSync(join(ROOT, 'data', 'remembrance.json'), 'utf8'));
+    const khojaly = data.events.find((e: { id: string }) => e.id === 'khojaly');
+    khojaly.date = { type: 'night', year: 1992, month: today.getUTCMonth() + 1, day: today.getUTCDate(), nightStartsDay: today.getUTCDate() };
+    data.events = data.events.filter((e: { date: { type: string } }) => e === khojaly || e.date.type === 'period');
+    const datasetFile = join(dir, 'dataset.json');
+    writeFileSync(datasetFile, JSON.stringify(data));
+
+    // Both servers were configured earlier and their post (00:00 UTC today) is due.
+    const databaseUrl = `sqlite:${join(dir, 'bot.sqlite')}`;
+    const database = await openDatabase(parseDatabaseUrl(databaseUrl, dir));
+    const repo = new SettingsRepository(database.db);
+    const settings = new ServerSettings(repo, new DeliveryLedger(database.db), loadDataset(datasetFile), () => Date.now());
+    const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+    for (const [i, id] of GUILDS.entries()) {
+      await settings.update(id, { channelId: CHANNELS[i] as string, timeZone: 'UTC', postTime: '00:00' });
+      await repo.setNextDueAt(id, midnight);
+    }
+    await database.close();
+
+    const out: string[] = [];
+    manager = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'sharded.ts')], {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        DISCORD_TOKEN: emulator.token,
+        DISCORD_API_URL: emulator.apiUrl,
+        DATABASE_URL: databaseUrl,
+        DATASET_FILE: datasetFile,
+        SHARD_COUNT: 'auto',
+        SHARD_SPAWN_DELAY_MS: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    manager.stdout?.on('data', (d) => out.push(String(d)));
+    manager.stderr?.on('data', (d) => out.push(String(d)));
+    const ticks = () => out.join('').split('\n').filter((l) => l.includes('"msg":"tick finished"')).length;
+    const deadline = Date.now() + 40_000;
+    while (ticks() < 2 || !out.join('').includes('all shards ready')) {
+      if (Date.now() > deadline) throw new Error(`shards did not both tick:\n${out.join('')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    expect(emulator.identifies.map((i) => i.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(emulator.messages(CHANNELS[0])).toHaveLength(1);
+    expect(emulator.messages(CHANNELS[1])).toHaveLength(1);
+    expect(emulator.violations).toEqual([]);
+
+    manager.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => manager?.once('exit', resolve));
+    expect(code).toBe(0);
+  });
+});
