@@ -1,0 +1,201 @@
+/**
+ * `npm run demo`: the bot working end to end without a Discord account. Starts the local Discord
+ * emulator and the real bot against it, plays a short scripted session and prints what a member sees.
+ * Exits 0 when every step behaved as expected.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBot } from '../../src/main.js';
+import { startEmulator } from '../emulator/emulator.js';
+import type { InteractionInput } from '../emulator/types.js';
+import { type Names, readable, transcript } from './transcript.js';
+
+const GUILD = '1250000000000000001';
+const GENERAL = '1250000000000001001';
+const ROLE = '1250000000000002001';
+const MEMBER = '1250000000000003001';
+const ADMIN = '1250000000000003002';
+const names: Names = {
+  channels: { [GENERAL]: 'general' },
+  roles: { [ROLE]: 'Remembrance', [GUILD]: 'everyone' },
+};
+
+const failures: string[] = [];
+function check(ok: boolean, what: string): void {
+  if (!ok) failures.push(what);
+}
+const say = (text = '') => process.stdout.write(`${text}\n`);
+
+async function main(): Promise<number> {
+  const emulator = await startEmulator({
+    guilds: [
+      {
+        id: GUILD,
+        name: 'Demo server',
+        channels: [{ id: GENERAL, name: 'general', type: 0 }],
+        roles: [
+          { id: GUILD, name: '@everyone', permissions: (1024n | 2048n | 16384n).toString() },
+          { id: ROLE, name: 'Remembrance', permissions: '0', mentionable: true },
+        ],
+      },
+    ],
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'remembrance-demo-'));
+  const clock = { ms: Date.parse('2027-02-25T12:00:00Z'), now: () => clock.ms };
+  const bot = await startBot({
+    env: {
+      DISCORD_TOKEN: emulator.token,
+      DISCORD_API_URL: emulator.apiUrl,
+      DATABASE_URL: `sqlite:${join(dir, 'demo.sqlite')}`,
+      LOG_LEVEL: 'silent',
+      SHARD_COUNT: '1',
+    },
+    clock,
+    ticker: false,
+    waitGuildTimeoutMs: 2_000,
+  });
+  try {
+    say('Remembrance bot — offline demo (a local Discord emulator; no Discord account needed)');
+    say(`The bot logged in and registered ${emulator.commands().length} slash commands.`);
+    say(`The clock reads ${new Date(clock.ms).toUTCString()}.`);
+
+    const act = async (
+      who: string,
+      input: Omit<InteractionInput, 'guildId' | 'channelId'>,
+      typed: string,
+    ) => {
+      say();
+      say(`▶ ${who} types: ${typed}`);
+      const handle = await emulator.interact({ guildId: GUILD, channelId: GENERAL, ...input });
+      const reply = await handle.final();
+      const onlyYou = ((reply.flags ?? 0) & 64) !== 0;
+      say(`  bot replies${onlyYou ? ' (only you can see this)' : ''}:`);
+      say(transcript(reply, names, clock.ms));
+      return reply;
+    };
+
+    const member = { id: MEMBER, username: 'aysel', locale: 'en-GB' };
+    const admin = { id: ADMIN, username: 'admin', locale: 'en-GB' };
+    const manageGuild = (1n << 5n).toString();
+
+    const complete = await emulator.interact({
+      type: 'autocomplete',
+      name: 'district',
+      options: [{ name: 'name', type: 3, value: 'Fuzul', focused: true }],
+      guildId: GUILD,
+      channelId: GENERAL,
+      user: member,
+    });
+    const choices = (await complete.response()).data.choices as Array<{ name: string }>;
+    say();
+    say('▶ aysel starts typing /district name: Fuzul');
+    say(`  autocomplete offers: ${choices.map((c) => c.name).join(', ')}`);
+    check(choices[0]?.name === 'Fizuli (Füzuli)', 'autocomplete should offer Fizuli first');
+
+    const district = await act(
+      'aysel',
+      {
+        type: 'command',
+        name: 'district',
+        options: [{ name: 'name', type: 3, value: 'Fuzzuli' }],
+        user: member,
+        memberPermissions: '0',
+      },
+      '/district name: Fuzzuli   (misspelled)',
+    );
+    check(JSON.stringify(district).includes('1,390 km²'), '/district should show Fizuli’s territory');
+
+    const khojaly = await act(
+      'aysel',
+      { type: 'command', name: 'khojaly', user: member, memberPermissions: '0' },
+      '/khojaly',
+    );
+    check(JSON.stringify(khojaly).includes('613'), '/khojaly should show the figures');
+
+    const refused = await act(
+      'aysel',
+      {
+        type: 'command',
+        name: 'config',
+        subcommand: 'channel',
+        options: [{ name: 'channel', type: 7, value: GENERAL }],
+        user: member,
+        memberPermissions: '0',
+      },
+      '/config channel channel: #general   (without Manage Server)',
+    );
+    check(
+      String(refused.content).includes('Manage Server'),
+      'a member without Manage Server should be refused',
+    );
+
+    await act(
+      'admin',
+      {
+        type: 'command',
+        name: 'config',
+        subcommand: 'channel',
+        options: [{ name: 'channel', type: 7, value: GENERAL }],
+        user: admin,
+        memberPermissions: manageGuild,
+      },
+      '/config channel channel: #general',
+    );
+    await act(
+      'admin',
+      {
+        type: 'command',
+        name: 'config',
+        subcommand: 'role',
+        options: [{ name: 'role', type: 8, value: ROLE }],
+        user: admin,
+        memberPermissions: manageGuild,
+      },
+      '/config role role: @Remembrance',
+    );
+    await act(
+      'admin',
+      { type: 'command', name: 'config', subcommand: 'show', user: admin, memberPermissions: manageGuild },
+      '/config show',
+    );
+
+    const next = (await bot.settings.get(GUILD)).nextDueAt;
+    check(next === Date.parse('2027-02-26T05:00:00Z'), 'the next post should be Khojaly at 09:00 Baku');
+    clock.ms = next ?? clock.ms;
+    say();
+    say(
+      `⏩ The clock moves to the next anniversary: ${readable(`<t:${Math.floor(clock.ms / 1000)}:F>`, names, clock.ms)} (Baku time).`,
+    );
+    await bot.scheduler.tick();
+    await bot.scheduler.tick();
+    const posted = emulator.messages(GENERAL).filter((m) => !String(m.content).includes('Preview'));
+    say('  #general receives:');
+    for (const message of posted) say(transcript(message, names, clock.ms));
+    check(posted.length === 1, `exactly one notice should arrive (got ${posted.length})`);
+    check(posted[0]?.content === `<@&${ROLE}>`, 'the notice should mention the chosen role');
+    check(
+      emulator.violations.length === 0,
+      `Discord's schemas and limits: ${JSON.stringify(emulator.violations)}`,
+    );
+  } finally {
+    await bot.stop();
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  say();
+  if (failures.length > 0) {
+    say(`✗ The demo did not go as expected:\n  - ${failures.join('\n  - ')}`);
+    return 1;
+  }
+  say('✓ Demo finished: every step behaved as expected.');
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`demo failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);
