@@ -4,7 +4,10 @@ import type { Emulator, GuildFixture } from './types.js';
 
 /** Test helpers: a discord.js client logged in to an emulator, and small fixtures with real snowflakes. */
 
-export async function loginClient(emulator: Emulator, options: Partial<ClientOptions> = {}): Promise<Client<true>> {
+export async function loginClient(
+  emulator: Emulator,
+  options: Partial<ClientOptions> = {},
+): Promise<Client<true>> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     ...options,

@@ -208,11 +208,11 @@ class DiscordEmulator implements Emulator {
     return this.core.gateway.connectedShards();
   }
 
-  async waitFor<T>(predicate: () => T | undefined | false | null, timeoutMs = 5000): Promise<T> {
+  async waitFor<T>(predicate: () => T | undefined | false | null | 0 | '', timeoutMs = 5000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = predicate();
-      if (value !== undefined && value !== false && value !== null) return value;
+      if (value) return value;
       if (Date.now() > deadline)
         throw new Error(`emulator.waitFor: condition not met within ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 10));

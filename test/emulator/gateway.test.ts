@@ -43,7 +43,9 @@ describe('gateway', () => {
     expect(guild?.roles.everyone.id).toBe(GUILD);
     expect(guild?.roles.cache.size).toBe(2);
     expect(guild?.members.me?.permissionsIn(TEXT).has(PermissionFlagsBits.SendMessages)).toBe(true);
-    expect(em.identifies).toEqual([{ shard: [0, 1], intents: GatewayIntentBits.Guilds, time: expect.any(Number) }]);
+    expect(em.identifies).toEqual([
+      { shard: [0, 1], intents: GatewayIntentBits.Guilds, time: expect.any(Number) },
+    ]);
     expect(em.requests.map((r) => r.route)).toEqual(['GET /gateway/bot']);
   });
 
@@ -128,6 +130,14 @@ describe('gateway', () => {
     em.removeGuild(GUILD);
     await left;
     expect(client.guilds.cache.has(GUILD)).toBe(false);
+  });
+
+  it('answers member requests over the gateway', async () => {
+    const guild = { ...sampleGuild(GUILD), members: [{ id: '1100000000000003001', username: 'ann' }] };
+    const em = await start({ guilds: [guild] });
+    const client = await login(em);
+    const found = await client.guilds.cache.get(GUILD)?.members.fetch({ query: 'an', limit: 5 });
+    expect([...(found?.keys() ?? [])]).toEqual(['1100000000000003001']);
   });
 
   it('refuses a wrong token', async () => {

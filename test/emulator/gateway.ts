@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { apiUser } from './fixtures.js';
+import { apiMember, apiUser } from './fixtures.js';
 import { shardOf } from './snowflake.js';
 import type { AnyJson, IdentifyRecord } from './types.js';
 import type { World } from './world.js';
@@ -15,6 +15,7 @@ const Op = {
   Identify: 2,
   Resume: 6,
   Reconnect: 7,
+  RequestGuildMembers: 8,
   InvalidSession: 9,
   Hello: 10,
   Ack: 11,
@@ -109,6 +110,10 @@ export class Gateway {
           if (session) return void ws.close(4005, 'Already authenticated');
           session = this.resume(ws, payload.d);
           return;
+        case Op.RequestGuildMembers:
+          if (!session) return void ws.close(4003, 'Not authenticated');
+          this.memberChunk(session, payload.d);
+          return;
         default:
           if (!session) ws.close(4003, 'Not authenticated');
       }
@@ -177,6 +182,29 @@ export class Gateway {
     for (const item of session.buffer) if (item.s > after) ws.send(item.frame);
     this.dispatchTo(session, 'RESUMED', { _trace: ['emulator'] });
     return session;
+  }
+
+  /** Op 8: members by id, or by username prefix (listing everyone needs the GUILD_MEMBERS intent). */
+  private memberChunk(session: Session, d: AnyJson): void {
+    const guild = this.o.world.guilds.get(String(d?.guild_id));
+    if (!guild) return;
+    const ids: string[] | undefined = d.user_ids === undefined ? undefined : [d.user_ids].flat().map(String);
+    const query = typeof d.query === 'string' ? d.query.toLowerCase() : '';
+    const all = [...guild.members.values()];
+    const found = ids
+      ? all.filter((m) => ids.includes(m.id))
+      : all.filter(
+          (m) => m.username.toLowerCase().startsWith(query) && (query !== '' || session.intents & 2),
+        );
+    const limit = Number(d.limit) > 0 ? Number(d.limit) : found.length;
+    this.dispatchTo(session, 'GUILD_MEMBERS_CHUNK', {
+      guild_id: guild.id,
+      members: found.slice(0, limit).map(apiMember),
+      chunk_index: 0,
+      chunk_count: 1,
+      not_found: ids ? ids.filter((id) => !guild.members.has(id)) : [],
+      ...(d.nonce === undefined ? {} : { nonce: d.nonce }),
+    });
   }
 
   private owns(session: Session, guildId: string): boolean {

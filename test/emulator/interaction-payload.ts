@@ -67,7 +67,8 @@ export function buildInteractionPayload(
 ): Json {
   const { world, commands, opts } = core;
   const guild = input.guildId ? world.guilds.get(input.guildId) : undefined;
-  if (input.guildId && !guild) throw new Error(`emulator: unknown guild ${input.guildId}`);
+  if (input.guildId && !guild?.botIsMember)
+    throw new Error(`emulator: the bot is not in guild ${input.guildId}`);
   const userId = input.user?.id ?? core.interactions.testerId();
   const fixtureMember: MemberState | undefined = guild?.members.get(userId);
   const username = input.user?.username ?? fixtureMember?.username ?? 'tester';

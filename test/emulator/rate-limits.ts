@@ -41,7 +41,20 @@ export class BucketLimiter {
     private readonly windowMs: number,
   ) {}
 
-  take(route: string, path: string, now = Date.now()): BucketState {
+  /** The bucket's state without counting a request (for responses refused before the bucket). */
+  peek(route: string, path: string, now = Date.now()): BucketState {
+    const w = this.windows.get(`${route}|${majorParameter(path)}`);
+    const live = w && now < w.resetAt ? w : { count: 0, resetAt: now + this.windowMs };
+    const bucket = createHash('sha1').update(route).digest('hex').slice(0, 16);
+    return {
+      limit: this.limit,
+      remaining: Math.max(0, this.limit - live.count),
+      resetAt: live.resetAt,
+      bucket,
+    };
+  }
+
+  take(route: string, path: string, now = Date.now(), unlimited = false): BucketState {
     const key = `${route}|${majorParameter(path)}`;
     let w = this.windows.get(key);
     if (!w || now >= w.resetAt) {
@@ -49,12 +62,20 @@ export class BucketLimiter {
       this.windows.set(key, w);
     }
     const bucket = createHash('sha1').update(route).digest('hex').slice(0, 16);
-    if (w.count >= this.limit) {
+    if (w.count >= this.limit && !unlimited) {
       return { limit: this.limit, remaining: 0, resetAt: w.resetAt, bucket, retryAfterMs: w.resetAt - now };
     }
     w.count++;
-    return { limit: this.limit, remaining: this.limit - w.count, resetAt: w.resetAt, bucket };
+    return { limit: this.limit, remaining: Math.max(0, this.limit - w.count), resetAt: w.resetAt, bucket };
   }
+}
+
+export function bucketHeadersFor(
+  limiter: BucketLimiter,
+  route: string,
+  path: string,
+): Record<string, string> {
+  return bucketHeaders(limiter.peek(route, path));
 }
 
 export function bucketHeaders(b: BucketState, now = Date.now()): Record<string, string> {

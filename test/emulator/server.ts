@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApiError, Errors, ValidationError } from './errors.js';
 import type { Faults } from './faults.js';
-import { type BucketLimiter, type BucketState, bucketHeaders, type GlobalLimiter } from './rate-limits.js';
+import {
+  type BucketLimiter,
+  type BucketState,
+  bucketHeaders,
+  bucketHeadersFor,
+  type GlobalLimiter,
+} from './rate-limits.js';
 import { guessTemplate, type Reply, type Router } from './router.js';
 import type { Fault, RecordedRequest, Violation } from './types.js';
 
@@ -54,6 +60,8 @@ function faultReply(fault: Exclude<Fault, { status: 'drop' }>): {
 } {
   switch (fault.status) {
     case 429: {
+      // Discord's Retry-After header is whole seconds; a fractional one keeps tests fast, and
+      // @discordjs/rest reads it with Number().
       const retryAfter = fault.retryAfter ?? 0.1;
       const scope = fault.global ? 'global' : (fault.scope ?? 'user');
       const headers: Record<string, string> = {
@@ -159,7 +167,8 @@ export function createRestServer(o: RestServerOptions): Server {
           });
         }
       }
-      bucket = o.buckets.take(route, path);
+      // Interaction callbacks are not bucketed by Discord (discord.js sends them through its burst handler).
+      bucket = o.buckets.take(route, path, Date.now(), path.startsWith('/interactions/'));
       const channelId = path.startsWith('/channels/') ? matched.params[0] : undefined;
       const fault = o.faults.take({ method, route, path, channelId });
       if (fault?.status === 'drop') {
@@ -204,7 +213,11 @@ export function createRestServer(o: RestServerOptions): Server {
       ledger.invalidRequests++;
     record.status = reply.status;
     // Discord's global 429s carry no bucket headers; every other response does.
-    const rateHeaders = bucket && !extraHeaders['X-RateLimit-Global'] ? bucketHeaders(bucket) : {};
+    const rateHeaders = extraHeaders['X-RateLimit-Global']
+      ? {}
+      : bucket
+        ? bucketHeaders(bucket)
+        : bucketHeadersFor(o.buckets, route, path);
     const out: Record<string, string> = { ...rateHeaders, ...extraHeaders };
     if (reply.body !== undefined && reply.status !== 204) out['Content-Type'] = 'application/json';
     res.writeHead(reply.status, out);

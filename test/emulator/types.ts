@@ -235,6 +235,7 @@ export interface Emulator {
   /** Sends op 7 RECONNECT to every connected shard. */
   requestReconnect(): void;
   connectedShards(): number[];
-  waitFor<T>(predicate: () => T | undefined | false | null, timeoutMs?: number): Promise<T>;
+  /** Polls every 10 ms until the predicate returns something truthy (default timeout 5 s). */
+  waitFor<T>(predicate: () => T | undefined | false | null | 0 | '', timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
 }
