@@ -19,9 +19,13 @@ async function main(): Promise<void> {
   // discord.js's own 'auto' asks discord.com directly; ask the configured API (or proxy) instead.
   const totalShards =
     config.SHARD_COUNT === 'auto'
-      ? ((await new REST({ api: config.DISCORD_API_URL }).setToken(config.DISCORD_TOKEN).get(Routes.gatewayBot())) as {
-          shards: number;
-        }).shards
+      ? (
+          (await new REST({ api: config.DISCORD_API_URL })
+            .setToken(config.DISCORD_TOKEN)
+            .get(Routes.gatewayBot())) as {
+            shards: number;
+          }
+        ).shards
       : config.SHARD_COUNT;
   const running = fileURLToPath(import.meta.url);
   const typescript = running.endsWith('.ts');
@@ -55,7 +59,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   // Discord allows one IDENTIFY per 5 s per concurrency bucket; processes cannot coordinate, so space them.
   const delay = Number(process.env.SHARD_SPAWN_DELAY_MS ?? 5_500);
-  if (!Number.isInteger(delay) || delay < 0) throw new ConfigError('SHARD_SPAWN_DELAY_MS must be a whole number of milliseconds.');
+  if (!Number.isInteger(delay) || delay < 0)
+    throw new ConfigError('SHARD_SPAWN_DELAY_MS must be a whole number of milliseconds.');
   await manager.spawn({ amount: totalShards, delay, timeout: 60_000 });
   logger.info({ totalShards }, 'all shards ready');
 }

@@ -1,3 +1,4 @@
+import { startOfLocalDay } from '../domain/anniversary.js';
 import type { Dataset } from '../domain/dataset.js';
 import { eventsWithDay } from '../domain/dataset.js';
 import { nextDueAt } from '../schedule/planner.js';
@@ -10,12 +11,15 @@ import type { ServerSettingsPort } from './services.js';
 
 /**
  * When a server next posts, given its settings: never while paused or without a channel; otherwise the
- * next posting instant after now — unless work is already due (a retry of today's post), which stays due.
+ * first posting instant from the start of today (local) — so a time moved earlier than now, or a channel set
+ * later than the posting time, still posts today's anniversary late the same day (the ledger keeps it to one
+ * post) — unless work is already due (a retry of today's post), which stays due.
  */
 export function recomputeNextDue(settings: GuildSettings, dataset: Dataset, now: number): number | null {
   if (settings.paused || !settings.channelId) return null;
   if (settings.nextDueAt !== null && settings.nextDueAt <= now) return settings.nextDueAt;
-  return nextDueAt(plannerSettings(settings), eventsWithDay(dataset), now);
+  const todayStarted = startOfLocalDay(now, settings.timeZone);
+  return nextDueAt(plannerSettings(settings), eventsWithDay(dataset), todayStarted - 1);
 }
 
 /** Server settings as commands and gateway events change them, keeping the next due instant true. */

@@ -43,6 +43,7 @@ export class DiscordNoticeSender implements NoticeSender {
   constructor(
     private readonly client: Client,
     guard: InvalidRequestGuard,
+    private readonly sendTimeoutMs = 90_000,
   ) {
     client.rest.on(RESTEvents.Response, (_request, response) => {
       guard.record(response.status, response.headers.get('x-ratelimit-scope'));
@@ -63,6 +64,8 @@ export class DiscordNoticeSender implements NoticeSender {
     try {
       const message = (await this.client.rest.post(Routes.channelMessages(channelId), {
         body: { ...payload, ...(nonce ? { nonce, enforce_nonce: true } : {}) },
+        // Bounds a send stuck behind long rate-limit waits; its claim then goes stale and is retried.
+        signal: AbortSignal.timeout(this.sendTimeoutMs),
       })) as { id: string };
       return { ok: true, messageId: message.id };
     } catch (error) {

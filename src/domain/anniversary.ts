@@ -98,6 +98,11 @@ export function localDate(instant: number, zone: string): CalendarDate {
   return { year: dt.year, month: dt.month, day: dt.day };
 }
 
+/** The first instant of the local day that contains `instant` in `zone`, epoch ms. */
+export function startOfLocalDay(instant: number, zone: string): number {
+  return DateTime.fromMillis(instant, { zone }).startOf('day').toMillis();
+}
+
 /** Whether two calendar dates are the same day. */
 export function sameDate(a: CalendarDate, b: CalendarDate): boolean {
   return a.year === b.year && a.month === b.month && a.day === b.day;

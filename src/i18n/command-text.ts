@@ -81,12 +81,12 @@ export const commandText = {
   'config.role': {
     en: 'Set the role notices mention; leave empty to mention nobody',
     ru: 'Выбрать роль для упоминания; пусто — без упоминаний',
-    tr: 'Bildirimlerde anılacak rolü seç; boş bırakılırsa kimse anılmaz',
+    tr: 'Bildirimlerde bahsedilecek rolü seç; boş bırakılırsa kimseden bahsedilmez',
   },
   'config.role.role': {
     en: 'The role to mention (@everyone only if you choose it)',
     ru: 'Роль для упоминания (@everyone — только если выбрать её)',
-    tr: 'Anılacak rol (@everyone yalnızca seçilirse)',
+    tr: 'Bahsedilecek rol (@everyone yalnızca seçilirse)',
   },
   'config.event': {
     en: 'Turn one anniversary on or off for this server',

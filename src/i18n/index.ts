@@ -1,9 +1,12 @@
 import { DateTime } from 'luxon';
 import type { CalendarDate } from '../domain/anniversary.js';
 import type { Language } from '../domain/dataset.js';
+import { az } from './locales/az.js';
 import { en, type Messages } from './locales/en.js';
+import { ru } from './locales/ru.js';
+import { tr } from './locales/tr.js';
 
-const catalogs: Record<Language, Messages> = { en, az: en, ru: en, tr: en };
+const catalogs: Record<Language, Messages> = { en, az, ru, tr };
 
 /** The messages of a language. */
 export function messages(language: Language): Messages {

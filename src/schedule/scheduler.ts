@@ -41,6 +41,13 @@ export interface TickSummary {
   skipped: number;
 }
 
+/**
+ * A claim older than this whose owner never recorded an outcome is taken over. Sends are aborted after 90 s,
+ * so only a crashed owner leaves one this old; and it is short enough that the resend, carrying the same
+ * nonce, still falls inside the minutes in which Discord's enforce_nonce returns the first message.
+ */
+export const STALE_CLAIM_MS = 2 * 60_000;
+
 /** Retries of a failed post wait 1, 2, 4 … up to 30 minutes, while the day lasts. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(30, 2 ** Math.max(0, attempts - 1)) * 60_000;
@@ -89,8 +96,8 @@ export class Scheduler {
     let updated = 0;
     for (const s of await this.deps.settings.listAll(this.deps.shards)) {
       if (s.nextDueAt !== null || s.paused || !s.channelId) continue;
-      await this.deps.settings.setNextDueAt(s.guildId, nextDueAt(plannerSettings(s), this.events, now));
-      updated++;
+      const next = nextDueAt(plannerSettings(s), this.events, now);
+      if (await this.deps.settings.setNextDueAt(s.guildId, next, s.updatedAt)) updated++;
     }
     return updated;
   }
@@ -125,9 +132,11 @@ export class Scheduler {
       if (result === 'pending') pending = true;
     }
     if (!pending) {
+      // Only if the settings are as read: an admin's change during the sends set its own next instant.
       await this.deps.settings.setNextDueAt(
         settings.guildId,
         nextDueAt(plannerSettings(settings), this.events, now),
+        settings.updatedAt,
       );
     }
   }
@@ -143,7 +152,7 @@ export class Scheduler {
     if (item.action === 'missed') {
       await this.deps.ledger.markMissed(
         key,
-        'the bot was not running on the anniversary day',
+        'the anniversary day ended before it could be posted',
         now,
         item.occurrence.at,
       );
@@ -172,7 +181,7 @@ export class Scheduler {
       owner: this.deps.owner,
       now,
       dueAt: item.occurrence.at,
-      staleAfterMs: this.deps.staleClaimMs ?? 10 * 60_000,
+      staleAfterMs: this.deps.staleClaimMs ?? STALE_CLAIM_MS,
     });
     if (!claim.claimed) {
       const status = claim.delivery.status;

@@ -59,13 +59,20 @@ export class SettingsRepository {
     }));
   }
 
-  /** Records when the server is next due. Not a settings change, so `updatedAt` stays; no-op if absent. */
-  async setNextDueAt(guildId: string, nextDueAt: number | null): Promise<void> {
-    await this.db
+  /**
+   * Records when the server is next due. Not a settings change, so `updatedAt` stays; no-op if absent.
+   * With `ifUpdatedAt` (the `updatedAt` of the settings the instant was worked out from) it writes only if
+   * nobody changed the settings since: a scheduler that read them before an admin's change must not
+   * overwrite the instant that change set. Returns whether the row was written.
+   */
+  async setNextDueAt(guildId: string, nextDueAt: number | null, ifUpdatedAt?: number): Promise<boolean> {
+    let query = this.db
       .updateTable('guild_settings')
       .set({ next_due_at: nextDueAt })
-      .where('guild_id', '=', guildId)
-      .execute();
+      .where('guild_id', '=', guildId);
+    if (ifUpdatedAt !== undefined) query = query.where('updated_at', '=', ifUpdatedAt);
+    const result = await query.executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   /**

@@ -1,8 +1,7 @@
-import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
-import { defaultSettings, shardKey } from '../../src/store/guild-settings.js';
+import { defaultSettings, LANGUAGES, shardKey } from '../../src/store/guild-settings.js';
 import type { Schema } from '../../src/store/schema.js';
 import { SettingsRepository } from '../../src/store/settings-repository.js';
 import { snowflake, useTempDir } from './fixtures.js';
@@ -15,12 +14,9 @@ describe('SettingsRepository', () => {
   let db: Kysely<Schema>;
   let close: () => Promise<void>;
   let settings: SettingsRepository;
-  let databaseFile: string;
 
   beforeEach(async () => {
-    const url = temp.fileUrl();
-    databaseFile = url.kind === 'sqlite-file' ? url.path : '';
-    ({ db, close } = await openDatabase(url));
+    ({ db, close } = await openDatabase(temp.fileUrl()));
     settings = new SettingsRepository(db);
   });
   afterEach(async () => {
@@ -130,8 +126,17 @@ describe('SettingsRepository', () => {
     expect(await settings.get(GUILD)).toMatchObject({ nextDueAt: 9_000, updatedAt: 1 });
     await settings.setNextDueAt(GUILD, null);
     expect((await settings.get(GUILD))?.nextDueAt).toBeNull();
-    await settings.setNextDueAt(OTHER, 1);
+    expect(await settings.setNextDueAt(OTHER, 1)).toBe(false);
     expect(await settings.get(OTHER)).toBeNull();
+  });
+
+  it('records the next due instant only while the settings it was worked out from are unchanged', async () => {
+    const read = await settings.update(GUILD, { channelId: '111', nextDueAt: 100 }, 1);
+    await settings.update(GUILD, { postTime: '18:00', nextDueAt: 200 }, 2); // an admin, meanwhile
+    expect(await settings.setNextDueAt(GUILD, 300, read.updatedAt)).toBe(false);
+    expect((await settings.get(GUILD))?.nextDueAt).toBe(200);
+    expect(await settings.setNextDueAt(GUILD, 400, 2)).toBe(true);
+    expect(await settings.get(GUILD)).toMatchObject({ nextDueAt: 400, updatedAt: 2 });
   });
 
   it('counts servers that chose a channel', async () => {
@@ -140,6 +145,13 @@ describe('SettingsRepository', () => {
     await settings.update(snowflake(5), { channelId: '222' }, 1);
     await settings.pause(snowflake(5), 'admin', null, 2);
     expect(await settings.countConfigured()).toBe(2);
+  });
+
+  it('stores every language the dataset speaks (a new one needs a migration widening the CHECK)', async () => {
+    for (const language of LANGUAGES) {
+      expect(await settings.update(GUILD, { language }, 1)).toMatchObject({ language });
+      expect((await settings.get(GUILD))?.language).toBe(language);
+    }
   });
 
   it('rejects values the schema forbids and keeps the old row', async () => {
@@ -190,6 +202,8 @@ describe('SettingsRepository', () => {
       expect(await settings.listAll()).toHaveLength(12);
     });
 
+    // What an idle tick costs with many servers is for the benchmark to measure; this proves the plan
+    // that keeps it cheap (a fresh database has no ANALYZE statistics, as in production).
     it('reads the partial index, not the table', async () => {
       for (const shards of [undefined, { ids: [0, 2], count: 4 }]) {
         for (const limit of [undefined, 100]) {
@@ -202,42 +216,6 @@ describe('SettingsRepository', () => {
           expect(details.some((d) => /SCAN guild_settings\b(?! USING)/.test(d))).toBe(false);
         }
       }
-    });
-
-    it('costs well under 2 ms per idle tick with 100,000 servers', async () => {
-      // A second connection with a prepared statement fills the table in well under a second.
-      const raw = new SqliteDatabase(databaseFile);
-      const insert = raw.prepare(
-        `INSERT INTO guild_settings (guild_id, shard_key, channel_id, time_zone, post_time, language, paused,
-           pause_reason, next_due_at, updated_at)
-         VALUES (?, ?, ?, 'Asia/Baku', '09:00', 'en', ?, ?, ?, 0)`,
-      );
-      raw.transaction(() => {
-        for (let i = 0; i < 100_000; i++) {
-          const id = snowflake(10_000 + i);
-          const paused = i % 7 === 0;
-          insert.run(
-            id,
-            shardKey(id),
-            i % 10 === 0 ? null : '1',
-            paused ? 1 : 0,
-            paused ? 'admin' : null,
-            1_000_000 + i,
-          );
-        }
-      })();
-      raw.close();
-      const timings: number[] = [];
-      for (let i = 0; i < 200; i++) {
-        const start = performance.now();
-        const due = await settings.listDue(999_999, { ids: [0, 1], count: 4 }, 500);
-        timings.push(performance.now() - start);
-        expect(due).toEqual([]);
-      }
-      timings.sort((a, b) => a - b);
-      const median = timings[100] ?? Number.POSITIVE_INFINITY;
-      expect(median).toBeLessThan(2);
-      expect(await settings.listDue(1_000_010, undefined, 500)).not.toEqual([]);
     });
   });
 });

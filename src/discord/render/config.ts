@@ -10,7 +10,7 @@ import type {
   UpcomingPost,
 } from '../../app/config-replies.js';
 import type { Language } from '../../domain/dataset.js';
-import { formatAlternatives, messages } from '../../i18n/index.js';
+import { messages } from '../../i18n/index.js';
 import type { Messages } from '../../i18n/locales/en.js';
 import { placeName } from '../../i18n/place-names.js';
 import type { PauseReason } from '../../store/guild-settings.js';
@@ -23,16 +23,13 @@ const LANGUAGE_NAMES: Record<Language, string> = {
   tr: 'Türkçe',
 };
 
-function permissionNames(permissions: ChannelPermission[], t: Messages, language: Language): string {
+function permissionNames(permissions: ChannelPermission[], t: Messages): string {
   const names = {
     ViewChannel: t.permissionViewChannel,
     SendMessages: t.permissionSendMessages,
     EmbedLinks: t.permissionEmbedLinks,
   };
-  return formatAlternatives(
-    permissions.map((p) => names[p]),
-    language,
-  ).replace(` ${t.or} `, ', ');
+  return permissions.map((p) => names[p]).join(', ');
 }
 
 /** Why notices are paused and what to do, in one phrase. */
@@ -45,20 +42,22 @@ export function pauseWhy(reason: PauseReason, detail: string | null, t: Messages
     case 'missing-access':
       return t.pauseReasonMissingAccess;
     case 'missing-permissions':
-      return t.pauseReasonMissingPermissions({ detail: detail ?? 'Send Messages, Embed Links' });
+      return t.pauseReasonMissingPermissions({
+        detail: detail ?? `${t.permissionSendMessages}, ${t.permissionEmbedLinks}`,
+      });
     case 'unknown-channel':
       return t.pauseReasonUnknownChannel;
   }
 }
 
-function problemText(problem: ConfigProblem, t: Messages, language: Language): string {
+function problemText(problem: ConfigProblem, t: Messages): string {
   switch (problem.code) {
     case 'no-channel':
       return t.problemNoChannel;
     case 'channel-missing':
       return t.problemChannelMissing;
     case 'missing-permissions':
-      return t.problemPermissions({ permissions: permissionNames(problem.permissions, t, language) });
+      return t.problemPermissions({ permissions: permissionNames(problem.permissions, t) });
     case 'all-events-off':
       return t.problemAllOff;
     case 'paused':
@@ -75,12 +74,12 @@ function nextLine(post: UpcomingPost, t: Messages, language: Language): string {
   });
 }
 
-function problemsField(problems: ConfigProblem[], t: Messages, language: Language): APIEmbedField[] {
+function problemsField(problems: ConfigProblem[], t: Messages): APIEmbedField[] {
   if (problems.length === 0) return [];
   return [
     {
       name: t.configProblems,
-      value: clip(problems.map((p) => `⚠️ ${problemText(p, t, language)}`).join('\n'), LIMITS.fieldValue),
+      value: clip(problems.map((p) => `⚠️ ${problemText(p, t)}`).join('\n'), LIMITS.fieldValue),
     },
   ];
 }
@@ -97,7 +96,8 @@ function renderShow(reply: ConfigShowReply, language: Language): MessagePayload 
     .join('\n');
   const trouble = reply.trouble.map((d) => {
     const name = d.event ? placeName(d.event, language) : d.eventId;
-    return d.status === 'missed'
+    // A row that was attempted and then ran out of day failed; one never attempted was missed while down.
+    return d.status === 'missed' && d.attempts === 0
       ? t.troubleMissed({ name, year: d.year })
       : t.troubleFailed({ name, year: d.year, reason: d.reason ?? '' });
   });
@@ -120,7 +120,7 @@ function renderShow(reply: ConfigShowReply, language: Language): MessagePayload 
       value: reply.next.length ? reply.next.map((p) => nextLine(p, t, language)).join('\n') : t.configNoNext,
     },
     { name: t.configEvents, value: clip(events, LIMITS.fieldValue) },
-    ...problemsField(reply.problems, t, language),
+    ...problemsField(reply.problems, t),
     ...(trouble.length
       ? [{ name: t.configTrouble, value: clip(trouble.join('\n'), LIMITS.fieldValue) }]
       : []),
@@ -168,9 +168,7 @@ function renderUpdated(reply: ConfigUpdatedReply, language: Language): MessagePa
       ? null
       : t.updatedNoNext;
   const problems = reply.problems.filter((p) => !(c.what === 'pause' && p.code === 'paused'));
-  const lines = [`✅ ${what}`, next, ...problems.map((p) => `⚠️ ${problemText(p, t, language)}`)].filter(
-    Boolean,
-  );
+  const lines = [`✅ ${what}`, next, ...problems.map((p) => `⚠️ ${problemText(p, t)}`)].filter(Boolean);
   return { content: clip(lines.join('\n'), LIMITS.content), embeds: [], allowed_mentions: NO_MENTIONS };
 }
 
@@ -184,11 +182,7 @@ function renderTest(reply: ConfigTestReply, language: Language): MessagePayload 
       allowed_mentions: NO_MENTIONS,
     };
   const f = reply.failure;
-  const why = !f
-    ? ''
-    : f.code === 'send-failed'
-      ? t.testSendFailed({ detail: f.detail })
-      : problemText(f, t, language);
+  const why = !f ? '' : f.code === 'send-failed' ? t.testSendFailed({ detail: f.detail }) : problemText(f, t);
   return { content: `⚠️ ${t.testFailed({ channel, why })}`, embeds: [], allowed_mentions: NO_MENTIONS };
 }
 
@@ -208,7 +202,7 @@ function renderInputError(error: ConfigInputError, language: Language): MessageP
       case 'channel-permissions':
         return t.errorChannelPermissions({
           channel: `<#${error.channelId}>`,
-          permissions: permissionNames(error.permissions, t, language),
+          permissions: permissionNames(error.permissions, t),
         });
       case 'role-unknown':
         return t.errorRoleUnknown;

@@ -22,11 +22,9 @@ export const en = {
   placeDateLabel: 'Date of occupation',
   placeDateValue: (p: { date: string; ago: string }) => `${p.date} — ${p.ago}`,
   placePeriodValue: (p: { from: number; to: number }) => `${p.from}–${p.to}: a period, not a single day`,
-  placeDateAsInSource: (p: { text: string; citation: string }) => `“${p.text}” in ${p.citation}`,
   territoryLabel: 'Territory',
   foundBy: (p: { name: string }) => `Found by the name “${p.name}”.`,
 
-  massacreDateValue: (p: { night: string; ago: string }) => `The night of ${p.night} — ${p.ago}`,
   massacreTitle: (p: { name: string; night: string }) => `${p.name} — the night of ${p.night}`,
   khojalyAttribution: (p: { author: string; date: string; publisher: string }) =>
     `Figures according to the ${p.author}, statement of ${p.date} (published by ${p.publisher}). Other bodies give other numbers.`,
@@ -49,7 +47,6 @@ export const en = {
   upcomingFooter: (p: { time: string; zone: string }) =>
     `Times are when notices post here: ${p.time}, ${p.zone}.`,
 
-  sourcesTitle: 'Sources',
   sourceSupports: 'Supports',
   sourcePublished: (p: { publisher: string; date: string }) => `${p.publisher}, ${p.date}`,
   sourcePublisher: (p: { publisher: string }) => p.publisher,

@@ -1,0 +1,179 @@
+import type { Messages } from './en.js';
+
+const plural = new Intl.PluralRules('ru');
+const YEAR_FORMS: Record<Intl.LDMLPluralRule, string> = {
+  zero: 'лет',
+  one: 'год',
+  two: 'года',
+  few: 'года',
+  many: 'лет',
+  other: 'года',
+};
+
+/**
+ * Russian. Permission names are Discord's own in its Russian client, in «». Where a number or a name would
+ * need a case ending the text is built so it does not («женщин — 106», «Источник: …»): the values come in
+ * already formatted, and the source's names stay in English.
+ */
+export const ru: Messages = {
+  intlLocale: 'ru',
+  // The ordinal agrees with «годовщина»: 34-я годовщина.
+  ordinal: (n: number) => `${n}-я`,
+  years: (n: number) => `${n} ${YEAR_FORMS[plural.select(n)]}`,
+  yearsAgo: (p: { years: string }) => `${p.years} назад`,
+  km2: (p: { value: string }) => `${p.value} км²`,
+
+  sourceLabel: 'Источник',
+  sourcesLabel: 'Источники',
+  quoteLabel: 'Как сказано в источнике',
+  accordingTo: (p: { citation: string }) => `По данным источника: ${p.citation}.`,
+  areasNote: 'Площадь дана для района целиком; территории пересекаются, поэтому площади не складываются.',
+
+  placeDateLabel: 'Дата оккупации',
+  placeDateValue: (p: { date: string; ago: string }) => `${p.date} — ${p.ago}`,
+  placePeriodValue: (p: { from: number; to: number }) => `${p.from}–${p.to} гг.: период, а не один день`,
+  territoryLabel: 'Площадь',
+  foundBy: (p: { name: string }) => `Найдено по названию «${p.name}».`,
+
+  massacreTitle: (p: { name: string; night: string }) => `${p.name} — ночь ${p.night}`,
+  khojalyAttribution: (p: { author: string; date: string; publisher: string }) =>
+    `Цифры — по заявлению ${p.author} от ${p.date} (публикация: ${p.publisher}). Другие организации приводят иные данные.`,
+  killedLabel: 'Убито мирных жителей',
+  killedValue: (p: { killed: string; women: string; children: string; elderly: string }) =>
+    `${p.killed}, из них женщин — ${p.women}, детей — ${p.children}, пожилых людей — ${p.elderly}`,
+  woundedLabel: 'Ранено',
+  hostagesLabel: 'Взято в заложники',
+  missingLabel: 'Числятся пропавшими без вести',
+  rememberedOn: (p: { date: string }) => `День памяти — ${p.date}.`,
+
+  timelineTitle: 'Хронология',
+  timelineKilled: (p: { value: string }) => `убито мирных жителей: ${p.value}`,
+  timelinePeriod: (p: { from: number; to: number }) => `${p.from}–${p.to} гг.`,
+  timelineFooter: 'Даты и площади — как в источниках; территории пересекаются, и площади не складываются.',
+
+  upcomingTitle: 'Ближайшие годовщины',
+  upcomingLine: (p: { name: string; ordinal: string; date: string; at: string; relative: string }) =>
+    `**${p.name}** — ${p.ordinal} годовщина, ${p.date} · ${p.at} (${p.relative})`,
+  upcomingFooter: (p: { time: string; zone: string }) =>
+    `Уведомления публикуются здесь в ${p.time} (${p.zone}).`,
+
+  sourceSupports: 'Что подтверждает',
+  sourcePublished: (p: { publisher: string; date: string }) => `${p.publisher}, ${p.date}`,
+  sourcePublisher: (p: { publisher: string }) => p.publisher,
+  sourceCite: (p: { citation: string }) => `Как ссылаться: ${p.citation}`,
+
+  unknownPlace: (p: { query: string; suggestions: string }) =>
+    `Места с названием «${p.query}» в данных нет. Может быть, это ${p.suggestions}? Выберите название из списка при вводе.`,
+  unknownPlaceNoSuggestion: (p: { query: string }) =>
+    `Места с названием «${p.query}» в данных нет. Выберите название из списка при вводе или откройте /timeline.`,
+  or: 'или',
+
+  noticeOccupationTitle: (p: { name: string; ordinal: string }) =>
+    `${p.name}: ${p.ordinal} годовщина оккупации`,
+  noticeOccupationBody: (p: { date: string; years: string }) =>
+    `Дата оккупации по источнику — ${p.date}, ${p.years} назад. Мы помним.`,
+  noticeMassacreTitle: (p: { name: string; ordinal: string }) => `${p.name}: ${p.ordinal} годовщина резни`,
+  noticeMassacreBody: (p: { night: string; years: string }) =>
+    `Ночь ${p.night} — ${p.years} назад. Мы помним жителей Ходжалы.`,
+  noticePreviewLabel:
+    '**Пробное уведомление** — так уведомления будут выглядеть здесь; это не публикация к годовщине.',
+  noticePreviewFooter: 'Пробное уведомление',
+  noticeFooter: (p: { date: string }) => `День памяти: ${p.date}`,
+
+  configTitle: 'Уведомления о годовщинах на этом сервере',
+  configChannel: 'Канал',
+  configZone: 'Часовой пояс',
+  configTime: 'Местное время',
+  configRole: 'Упоминание',
+  configLanguage: 'Язык',
+  configStatus: 'Состояние',
+  configEvents: 'Годовщины',
+  configNext: 'Ближайшие публикации',
+  configProblems: 'Требует внимания',
+  configTrouble: 'Недавние годовщины без публикации',
+  configNotSet: 'не выбран',
+  configNobody: 'нет',
+  configActive: 'работает',
+  configPausedBy: (p: { why: string }) => `приостановлено — ${p.why}`,
+  configNoNext: 'нет: уведомления приостановлены или канал не выбран',
+  configEventOn: 'включена',
+  configEventOff: 'выключена',
+  configNextLine: (p: { name: string; at: string; relative: string }) =>
+    `${p.name} · ${p.at} (${p.relative})`,
+  troubleMissed: (p: { name: string; year: number }) =>
+    `${p.name}, ${p.year}: пропущено — в тот день бот не работал`,
+  troubleFailed: (p: { name: string; year: number; reason: string }) =>
+    `${p.name}, ${p.year}: не удалось — ${p.reason}`,
+
+  pauseReasonAdmin: 'по решению администратора; чтобы возобновить, используйте /config resume',
+  pauseReasonChannelDeleted: 'канал удалён; выберите другой через /config channel',
+  pauseReasonMissingAccess:
+    'бот не видит канал (Missing Access); дайте ему там право «Просматривать канал» и снова выполните /config channel',
+  pauseReasonMissingPermissions: (p: { detail: string }) =>
+    `боту не хватает прав в канале (${p.detail}); выдайте их и снова выполните /config channel`,
+  pauseReasonUnknownChannel: 'Discord больше не знает этот канал; выберите другой через /config channel',
+  problemNoChannel: 'Канал не выбран: выберите его через /config channel.',
+  problemChannelMissing: 'Канала больше нет или бот его не видит: выберите другой через /config channel.',
+  problemPermissions: (p: { permissions: string }) =>
+    `Боту не хватает прав в канале: ${p.permissions}. Выдайте их там или выберите другой канал.`,
+  problemAllOff: 'Все годовщины выключены: включите хотя бы одну через /config event.',
+  problemPaused: (p: { why: string }) => `Уведомления приостановлены: ${p.why}.`,
+
+  updatedChannel: (p: { channel: string }) => `Уведомления будут публиковаться в ${p.channel}.`,
+  updatedZone: (p: { zone: string }) => `Часовой пояс: ${p.zone}.`,
+  updatedTime: (p: { time: string }) => `Уведомления будут публиковаться в ${p.time} по местному времени.`,
+  updatedRole: (p: { role: string }) => `Уведомления будут упоминать ${p.role}.`,
+  updatedRoleCleared: 'Уведомления не будут никого упоминать.',
+  updatedEventOn: (p: { name: string }) => `${p.name}: уведомление будет публиковаться.`,
+  updatedEventOff: (p: { name: string }) => `${p.name}: уведомление публиковаться не будет.`,
+  updatedLanguage: 'Уведомления на этом сервере будут на русском языке.',
+  updatedPause: 'Уведомления приостановлены. Чтобы возобновить их, используйте /config resume.',
+  updatedResume: 'Уведомления возобновлены.',
+  updatedNext: (p: { name: string; at: string; relative: string }) =>
+    `Следующая публикация: ${p.name}, ${p.at} (${p.relative}).`,
+  updatedNoNext: 'Публикаций не будет, пока не решены проблемы ниже.',
+
+  testPosted: (p: { channel: string; name: string }) =>
+    `В ${p.channel} опубликовано пробное уведомление с пометкой: ${p.name}. Оно не заменяет публикацию к годовщине.`,
+  testFailed: (p: { channel: string; why: string }) =>
+    `Не удалось опубликовать пробное уведомление в ${p.channel}: ${p.why}`,
+  testSendFailed: (p: { detail: string }) => `Ответ Discord: ${p.detail}. Попробуйте ещё раз через минуту.`,
+
+  errorZone: (p: { value: string }) =>
+    `«${p.value}» — не часовой пояс. Укажите название IANA, например Asia/Baku или Europe/Berlin (выберите из списка при вводе). Ничего не изменено.`,
+  errorTime: (p: { value: string }) =>
+    `«${p.value}» — не время. Укажите время в 24-часовом формате, например 9, 9:00, 09:00 или 21:30. Ничего не изменено.`,
+  errorChannelType:
+    'Уведомления можно публиковать только в текстовом канале или канале объявлений. Выберите такой канал. Ничего не изменено.',
+  errorChannelUnknown:
+    'Бот не видит этот канал. Выберите текстовый канал или канал объявлений, доступный боту. Ничего не изменено.',
+  errorChannelPermissions: (p: { channel: string; permissions: string }) =>
+    `Боту не хватает прав в ${p.channel}: ${p.permissions}. Выдайте их там и попробуйте снова. Ничего не изменено.`,
+  errorRoleUnknown: 'Бот не нашёл эту роль. Выберите другую. Ничего не изменено.',
+  errorRoleManaged:
+    'Эта роль принадлежит боту или интеграции, её нельзя упоминать в уведомлениях. Выберите другую. Ничего не изменено.',
+  errorRoleNotMentionable:
+    'Бот не может упомянуть эту роль: разрешите её упоминание в «Настройки сервера → Роли» или дайте боту право «Упоминать @everyone, @here и все роли» в канале уведомлений. Ничего не изменено.',
+  errorEveryoneNotAllowed:
+    'Чтобы упоминать @everyone, боту нужно право «Упоминать @everyone, @here и все роли» в канале уведомлений; выдайте его и попробуйте снова. Ничего не изменено.',
+  errorUnknownEvent: (p: { value: string }) =>
+    `«${p.value}» — не годовщина, которую публикует бот. Выберите годовщину из списка при вводе. Ничего не изменено.`,
+  errorLanguage: 'Выберите из списка English, Azərbaycanca, Русский или Türkçe. Ничего не изменено.',
+  errorNoChannel: 'Канал ещё не выбран. Сначала выберите его через /config channel.',
+  errorNotPaused: 'Уведомления не приостановлены — возобновлять нечего.',
+  errorAlreadyPaused: 'Уведомления уже приостановлены. Чтобы возобновить их, используйте /config resume.',
+
+  permissionViewChannel: '«Просматривать канал»',
+  permissionSendMessages: '«Отправлять сообщения»',
+  permissionEmbedLinks: '«Встраивать ссылки»',
+
+  errorGuildOnly: 'Эта команда работает только на сервере. Ничего не изменено.',
+  errorManageGuild:
+    'Менять настройки бота могут только участники с правом «Управлять сервером». Ничего не изменено.',
+  errorUnknownCommand: (p: { name: string }) =>
+    `Эта версия бота не знает команду /${p.name}. Ничего не изменено; попробуйте через минуту.`,
+  errorCount: (p: { min: number; max: number }) =>
+    `Укажите число от ${p.min} до ${p.max}. Ничего не изменено.`,
+  errorInternal: (p: { id: string }) =>
+    `У нас что-то пошло не так, ничего не изменено. Если будете сообщать об ошибке, укажите этот ID: ${p.id}.`,
+};

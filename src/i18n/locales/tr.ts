@@ -1,0 +1,171 @@
+import type { Messages } from './en.js';
+
+/**
+ * Turkish. No plural after a number (35 yıl). Permission names are Discord's own in its Turkish client.
+ * Values that would need a case suffix (a channel, a time, the source's English names) are placed where
+ * none is needed: "#genel kanalında", "Kaynak: …", "… tarafından".
+ */
+export const tr: Messages = {
+  intlLocale: 'tr',
+  ordinal: (n: number) => `${n}.`,
+  years: (n: number) => `${n} yıl`,
+  yearsAgo: (p: { years: string }) => `${p.years} önce`,
+  km2: (p: { value: string }) => `${p.value} km²`,
+
+  sourceLabel: 'Kaynak',
+  sourcesLabel: 'Kaynaklar',
+  quoteLabel: 'Kaynağın kendi ifadesiyle',
+  accordingTo: (p: { citation: string }) => `Bilgiler şu kaynağa dayanıyor: ${p.citation}.`,
+  areasNote: 'Her yüzölçümü bölgenin tamamına aittir; alanlar örtüştüğü için asla toplanmaz.',
+
+  placeDateLabel: 'İşgal tarihi',
+  placeDateValue: (p: { date: string; ago: string }) => `${p.date} — ${p.ago}`,
+  placePeriodValue: (p: { from: number; to: number }) => `${p.from}–${p.to}: tek bir gün değil, bir dönem`,
+  territoryLabel: 'Yüzölçümü',
+  foundBy: (p: { name: string }) => `“${p.name}” adıyla bulundu.`,
+
+  massacreTitle: (p: { name: string; night: string }) => `${p.name} — ${p.night} gecesi`,
+  khojalyAttribution: (p: { author: string; date: string; publisher: string }) =>
+    `Rakamlar, ${p.author} tarafından yapılan ${p.date} tarihli açıklamaya dayanıyor (yayımlayan: ${p.publisher}). Başka kuruluşlar farklı rakamlar veriyor.`,
+  killedLabel: 'Öldürülen sivil',
+  killedValue: (p: { killed: string; women: string; children: string; elderly: string }) =>
+    `${p.killed}; aralarında ${p.women} kadın, ${p.children} çocuk ve ${p.elderly} yaşlı`,
+  woundedLabel: 'Yaralı',
+  hostagesLabel: 'Rehin alınan',
+  missingLabel: 'Hâlâ kayıp',
+  rememberedOn: (p: { date: string }) => `Anma günü: ${p.date}.`,
+
+  timelineTitle: 'Kronoloji',
+  timelineKilled: (p: { value: string }) => `${p.value} sivil öldürüldü`,
+  timelinePeriod: (p: { from: number; to: number }) => `${p.from}–${p.to}`,
+  timelineFooter: 'Tarihler ve yüzölçümleri kaynaklardaki gibidir; alanlar örtüşür ve toplanmaz.',
+
+  upcomingTitle: 'Yaklaşan yıl dönümleri',
+  upcomingLine: (p: { name: string; ordinal: string; date: string; at: string; relative: string }) =>
+    `**${p.name}** — ${p.ordinal} yıl dönümü, ${p.date} · ${p.at} (${p.relative})`,
+  upcomingFooter: (p: { time: string; zone: string }) =>
+    `Bildirimlerin buraya gönderildiği saat: ${p.time}, ${p.zone}.`,
+
+  sourceSupports: 'Dayanak olduğu bilgiler',
+  sourcePublished: (p: { publisher: string; date: string }) => `${p.publisher}, ${p.date}`,
+  sourcePublisher: (p: { publisher: string }) => p.publisher,
+  sourceCite: (p: { citation: string }) => `Atıf: ${p.citation}`,
+
+  unknownPlace: (p: { query: string; suggestions: string }) =>
+    `Veri kümesinde “${p.query}” adında bir yer yok. ${p.suggestions} mi demek istediniz? Yazarken listeden bir ad seçin.`,
+  unknownPlaceNoSuggestion: (p: { query: string }) =>
+    `Veri kümesinde “${p.query}” adında bir yer yok. Yazarken listeden bir ad seçin ya da /timeline komutuna bakın.`,
+  or: 'ya da',
+
+  noticeOccupationTitle: (p: { name: string; ordinal: string }) =>
+    `${p.name}: işgalin ${p.ordinal} yıl dönümü`,
+  noticeOccupationBody: (p: { date: string; years: string }) =>
+    `Kaynağın verdiği tarihe göre ${p.date} tarihinde işgal edildi — ${p.years} önce. Unutmuyoruz.`,
+  noticeMassacreTitle: (p: { name: string; ordinal: string }) =>
+    `${p.name}: katliamın ${p.ordinal} yıl dönümü`,
+  noticeMassacreBody: (p: { night: string; years: string }) =>
+    `${p.night} gecesi — ${p.years} önce. Hocalı halkını anıyoruz.`,
+  noticePreviewLabel:
+    '**Önizleme** — bildirimlerin burada nasıl görüneceğini gösteren bir deneme; yıl dönümü gönderisi değildir.',
+  noticePreviewFooter: 'Önizleme',
+  noticeFooter: (p: { date: string }) => `Anma günü: ${p.date}`,
+
+  configTitle: 'Bu sunucudaki yıl dönümü bildirimleri',
+  configChannel: 'Kanal',
+  configZone: 'Saat dilimi',
+  configTime: 'Yerel saat',
+  configRole: 'Bahsedilecek rol',
+  configLanguage: 'Dil',
+  configStatus: 'Durum',
+  configEvents: 'Yıl dönümleri',
+  configNext: 'Sıradaki gönderiler',
+  configProblems: 'İlgilenilmesi gerekenler',
+  configTrouble: 'Gönderilemeyen son yıl dönümleri',
+  configNotSet: 'seçilmedi',
+  configNobody: 'yok',
+  configActive: 'etkin',
+  configPausedBy: (p: { why: string }) => `duraklatıldı — ${p.why}`,
+  configNoNext: 'yok: bildirimler duraklatıldı ya da kanal seçilmedi',
+  configEventOn: 'açık',
+  configEventOff: 'kapalı',
+  configNextLine: (p: { name: string; at: string; relative: string }) =>
+    `${p.name} · ${p.at} (${p.relative})`,
+  troubleMissed: (p: { name: string; year: number }) =>
+    `${p.name} ${p.year}: kaçırıldı — bot o gün çalışmıyordu`,
+  troubleFailed: (p: { name: string; year: number; reason: string }) =>
+    `${p.name} ${p.year}: gönderilemedi — ${p.reason}`,
+
+  pauseReasonAdmin: 'bir yönetici tarafından; devam etmek için /config resume kullanın',
+  pauseReasonChannelDeleted: 'kanal silindi; /config channel ile başka bir kanal seçin',
+  pauseReasonMissingAccess:
+    'bot kanalı göremiyor (Missing Access); ona orada Kanalı Görüntüle iznini verin, sonra /config channel komutunu yeniden çalıştırın',
+  pauseReasonMissingPermissions: (p: { detail: string }) =>
+    `botun kanalda izinleri eksik (${p.detail}); izinleri verin, sonra /config channel komutunu yeniden çalıştırın`,
+  pauseReasonUnknownChannel: 'Discord bu kanalı artık tanımıyor; /config channel ile başka bir kanal seçin',
+  problemNoChannel: 'Kanal seçilmedi: /config channel ile bir kanal seçin.',
+  problemChannelMissing:
+    'Kanal artık yok ya da bot onu göremiyor: /config channel ile başka bir kanal seçin.',
+  problemPermissions: (p: { permissions: string }) =>
+    `Botun kanalda şu izinleri eksik: ${p.permissions}. İzinleri orada verin ya da başka bir kanal seçin.`,
+  problemAllOff: 'Tüm yıl dönümleri kapalı: /config event ile en az birini açın.',
+  problemPaused: (p: { why: string }) => `Bildirimler duraklatıldı: ${p.why}.`,
+
+  updatedChannel: (p: { channel: string }) => `Bildirimler ${p.channel} kanalına gönderilecek.`,
+  updatedZone: (p: { zone: string }) => `Saat dilimi: ${p.zone}.`,
+  updatedTime: (p: { time: string }) => `Bildirim saati: ${p.time} (yerel saat).`,
+  updatedRole: (p: { role: string }) => `Bildirimlerde ${p.role} rolünden bahsedilecek.`,
+  updatedRoleCleared: 'Bildirimlerde kimseden bahsedilmeyecek.',
+  updatedEventOn: (p: { name: string }) => `${p.name} bildirimi gönderilecek.`,
+  updatedEventOff: (p: { name: string }) => `${p.name} bildirimi gönderilmeyecek.`,
+  updatedLanguage: 'Bu sunucudaki bildirimler Türkçe yazılacak.',
+  updatedPause: 'Bildirimler duraklatıldı. Yeniden başlatmak için /config resume kullanın.',
+  updatedResume: 'Bildirimler yeniden başladı.',
+  updatedNext: (p: { name: string; at: string; relative: string }) =>
+    `Sıradaki gönderi: ${p.name}, ${p.at} (${p.relative}).`,
+  updatedNoNext: 'Aşağıdaki sorunlar giderilene kadar gönderi planlanmayacak.',
+
+  testPosted: (p: { channel: string; name: string }) =>
+    `${p.name} bildiriminin etiketli bir önizlemesi ${p.channel} kanalına gönderildi. Bu, yıl dönümü gönderisi sayılmaz.`,
+  testFailed: (p: { channel: string; why: string }) =>
+    `Önizleme ${p.channel} kanalına gönderilemedi: ${p.why}`,
+  testSendFailed: (p: { detail: string }) =>
+    `Discord’un yanıtı: ${p.detail}. Bir dakika sonra yeniden deneyin.`,
+
+  errorZone: (p: { value: string }) =>
+    `“${p.value}” bir saat dilimi değil. Asia/Baku ya da Europe/Berlin gibi bir IANA adı kullanın (yazarken listeden seçin). Hiçbir şey değiştirilmedi.`,
+  errorTime: (p: { value: string }) =>
+    `“${p.value}” bir saat değil. 9, 9:00, 09:00 ya da 21:30 gibi 24 saat biçimini kullanın. Hiçbir şey değiştirilmedi.`,
+  errorChannelType:
+    'Bildirimler yalnızca bir metin ya da duyuru kanalına gönderilebilir. Bunlardan birini seçin. Hiçbir şey değiştirilmedi.',
+  errorChannelUnknown:
+    'Bot bu kanalı göremiyor. Görebildiği bir metin ya da duyuru kanalı seçin. Hiçbir şey değiştirilmedi.',
+  errorChannelPermissions: (p: { channel: string; permissions: string }) =>
+    `Botun ${p.channel} kanalında şu izinleri eksik: ${p.permissions}. İzinleri orada verip yeniden deneyin. Hiçbir şey değiştirilmedi.`,
+  errorRoleUnknown: 'Bot bu rolü bulamıyor. Başka bir rol seçin. Hiçbir şey değiştirilmedi.',
+  errorRoleManaged:
+    'Bu rol bir bota ya da entegrasyona ait; bildirimlerde ondan bahsedilemez. Başka bir rol seçin. Hiçbir şey değiştirilmedi.',
+  errorRoleNotMentionable:
+    'Bot bu rolden bahsedemiyor: Sunucu Ayarları → Roller bölümünde rolü bahsedilebilir yapın ya da bildirim kanalında bota @everyone, @here ve Tüm Rollerden Bahset iznini verin. Hiçbir şey değiştirilmedi.',
+  errorEveryoneNotAllowed:
+    'Botun @everyone’dan bahsedebilmesi için bildirim kanalında @everyone, @here ve Tüm Rollerden Bahset izni gerekir; izni verip yeniden deneyin. Hiçbir şey değiştirilmedi.',
+  errorUnknownEvent: (p: { value: string }) =>
+    `“${p.value}” botun gönderdiği bir yıl dönümü değil. Yazarken listeden birini seçin. Hiçbir şey değiştirilmedi.`,
+  errorLanguage: 'Listeden English, Azərbaycanca, Русский ya da Türkçe seçin. Hiçbir şey değiştirilmedi.',
+  errorNoChannel: 'Henüz kanal seçilmedi. Önce /config channel ile bir kanal seçin.',
+  errorNotPaused: 'Bildirimler duraklatılmadı; devam ettirilecek bir şey yok.',
+  errorAlreadyPaused: 'Bildirimler zaten duraklatıldı. Yeniden başlatmak için /config resume kullanın.',
+
+  permissionViewChannel: 'Kanalı Görüntüle',
+  permissionSendMessages: 'Mesaj Gönder',
+  permissionEmbedLinks: 'Bağlantı Yerleştir',
+
+  errorGuildOnly: 'Bu komut yalnızca bir sunucuda çalışır. Hiçbir şey değiştirilmedi.',
+  errorManageGuild:
+    'Botun ayarlarını yalnızca Sunucuyu Yönet iznine sahip üyeler değiştirebilir. Hiçbir şey değiştirilmedi.',
+  errorUnknownCommand: (p: { name: string }) =>
+    `/${p.name} komutu botun bu sürümünde yok. Hiçbir şey değiştirilmedi; bir dakika sonra yeniden deneyin.`,
+  errorCount: (p: { min: number; max: number }) =>
+    `${p.min} ile ${p.max} arasında bir sayı seçin. Hiçbir şey değiştirilmedi.`,
+  errorInternal: (p: { id: string }) =>
+    `Bizim tarafımızda bir sorun oluştu; hiçbir şey değiştirilmedi. Bildirirseniz şu kimliği belirtin: ${p.id}.`,
+};

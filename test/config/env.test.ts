@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../src/config/env.js';
+
+const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gabcde.abcdefghijklmnopqrstuvwxyz0123456789AB';
+
+/** The ConfigError readConfig throws, or a failure when it accepts the environment. */
+function refusal(env: Record<string, string | undefined>): ConfigError {
+  try {
+    readConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`accepted ${JSON.stringify(env)}`);
+}
+
+describe('readConfig', () => {
+  it('fills every default from a token alone', () => {
+    expect(readConfig({ DISCORD_TOKEN: TOKEN })).toEqual({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: 'https://discord.com/api',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: 'sqlite:var/remembrance.sqlite',
+      DATASET_FILE: 'data/remembrance.json',
+      SHARD_COUNT: 'auto',
+    });
+  });
+
+  it('ignores variables it does not know (the rest of the environment)', () => {
+    expect(readConfig({ DISCORD_TOKEN: TOKEN, PATH: '/usr/bin', HOME: '/root' }).DISCORD_TOKEN).toBe(TOKEN);
+  });
+
+  for (const env of [{}, { DISCORD_TOKEN: '' }, { DISCORD_TOKEN: undefined }]) {
+    it(`refuses a missing token (${JSON.stringify(env)}) in one line naming DISCORD_TOKEN and where to get it`, () => {
+      const error = refusal(env);
+      expect(error.message).not.toContain('\n');
+      expect(error.message).toMatch(/^DISCORD_TOKEN is not set: /);
+      expect(error.message).toContain('https://discord.com/developers/applications');
+      expect(error.message).toContain('.env');
+    });
+  }
+
+  it('refuses a token pasted with the "Bot " prefix or with spaces, without echoing it', () => {
+    const prefixed = refusal({ DISCORD_TOKEN: `Bot ${TOKEN}` });
+    expect(prefixed.message).toMatch(/^DISCORD_TOKEN /);
+    expect(prefixed.message).not.toContain(TOKEN);
+    const spaced = refusal({ DISCORD_TOKEN: 'abc def' });
+    expect(spaced.message).toMatch(/^DISCORD_TOKEN contains spaces/);
+    expect(spaced.message).not.toContain('abc def');
+  });
+
+  for (const url of ['https://discord.com/api/v10', 'https://discord.com/api/v10/', 'http://127.0.0.1:8080/api/v9']) {
+    it(`refuses DISCORD_API_URL=${url}, which discord.js would extend to /v10/v10`, () => {
+      const error = refusal({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: url });
+      expect(error.message).not.toContain('\n');
+      expect(error.message).toMatch(/^DISCORD_API_URL /);
+      expect(error.message).toContain('/v10');
+    });
+  }
+
+  it('accepts a local emulator URL and drops trailing slashes', () => {
+    expect(readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'http://127.0.0.1:8080/api/' }).DISCORD_API_URL).toBe(
+      'http://127.0.0.1:8080/api',
+    );
+  });
+
+  it('refuses a DISCORD_API_URL that is not http(s)', () => {
+    expect(refusal({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'ftp://discord.com/api' }).message).toMatch(
+      /^DISCORD_API_URL must be an http\(s\) URL/,
+    );
+  });
+
+  it('reads a shard count as a number, and refuses zero', () => {
+    expect(readConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4' }).SHARD_COUNT).toBe(4);
+    expect(refusal({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '0' }).message).toMatch(/^SHARD_COUNT /);
+  });
+
+  it('refuses a development server id that is not a snowflake, and an unknown log level', () => {
+    expect(refusal({ DISCORD_TOKEN: TOKEN, DISCORD_DEV_GUILD_ID: '123' }).message).toMatch(
+      /^DISCORD_DEV_GUILD_ID must be a Discord id/,
+    );
+    expect(refusal({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'verbose' }).message).toMatch(/^LOG_LEVEL /);
+  });
+});
