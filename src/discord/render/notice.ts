@@ -45,7 +45,7 @@ export function renderNotice(notice: Notice, language: Language): MessagePayload
           })),
         ]
       : event.figures.map((f) => ({ name: t.territoryLabel, value: figureValue(f, language), inline: true }));
-  const description =
+  const body =
     event.kind === 'massacre'
       ? t.noticeMassacreBody({
           night: eventDateText(event.date, language),
@@ -55,6 +55,10 @@ export function renderNotice(notice: Notice, language: Language): MessagePayload
           date: eventDateText(event.date, language),
           years: t.years(occurrence.number),
         });
+  // Whose date and figures these are, as on every lookup.
+  const description = [body, ...notice.sources.map((s) => t.accordingTo({ citation: s.citation }))].join(
+    '\n',
+  );
   const mention =
     notice.roleId === null ? null : notice.roleId === notice.guildId ? '@everyone' : `<@&${notice.roleId}>`;
   const content = [notice.preview ? t.noticePreviewLabel : null, mention].filter(Boolean).join(' ');
