@@ -72,10 +72,10 @@ async function updated(
 
 function dayEvent(ctx: Ctx, value: string) {
   const events = eventsWithDay(ctx.dataset);
-  return (
-    events.find((e) => e.id === value) ??
-    events.find((e) => e.id === findPlaces(ctx.names, value, 1)[0]?.eventId)
-  );
+  const byId = events.find((e) => e.id === value);
+  if (byId) return byId;
+  const match = findPlaces(ctx.names, value, 25).find((m) => events.some((e) => e.id === m.eventId));
+  return events.find((e) => e.id === match?.eventId);
 }
 
 async function run(invocation: Invocation, guildId: string, ctx: Ctx): Promise<ConfigReply> {

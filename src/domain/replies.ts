@@ -22,7 +22,7 @@ export interface PlaceReply {
   event: RemembranceEvent;
   dateSource: Source;
   figureSources: Source[];
-  /** Whole years since the date, in the asker's calendar; null for a period. */
+  /** Whole years since the date, counted on the UTC calendar; null for a period. */
   yearsAgo: number | null;
   /** The alias the member typed when it differs from the display names. */
   matchedName: string | null;

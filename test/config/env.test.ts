@@ -49,7 +49,11 @@ describe('readConfig', () => {
     expect(spaced.message).not.toContain('abc def');
   });
 
-  for (const url of ['https://discord.com/api/v10', 'https://discord.com/api/v10/', 'http://127.0.0.1:8080/api/v9']) {
+  for (const url of [
+    'https://discord.com/api/v10',
+    'https://discord.com/api/v10/',
+    'http://127.0.0.1:8080/api/v9',
+  ]) {
     it(`refuses DISCORD_API_URL=${url}, which discord.js would extend to /v10/v10`, () => {
       const error = refusal({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: url });
       expect(error.message).not.toContain('\n');
@@ -59,9 +63,9 @@ describe('readConfig', () => {
   }
 
   it('accepts a local emulator URL and drops trailing slashes', () => {
-    expect(readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'http://127.0.0.1:8080/api/' }).DISCORD_API_URL).toBe(
-      'http://127.0.0.1:8080/api',
-    );
+    expect(
+      readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'http://127.0.0.1:8080/api/' }).DISCORD_API_URL,
+    ).toBe('http://127.0.0.1:8080/api');
   });
 
   it('refuses a DISCORD_API_URL that is not http(s)', () => {

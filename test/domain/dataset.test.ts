@@ -5,6 +5,9 @@ import { sourcesCommand } from '../../commands/sources.js';
 import { timelineCommand } from '../../commands/timeline.js';
 import { upcomingCommand } from '../../commands/upcoming.js';
 import type { Reply } from '../../src/app/reply.js';
+import { renderReply } from '../../src/discord/render/index.js';
+import { renderNotice } from '../../src/discord/render/notice.js';
+import type { MessagePayload } from '../../src/discord/render/payload.js';
 import { nextOccurrence } from '../../src/domain/anniversary.js';
 import {
   type Dataset,
@@ -14,9 +17,6 @@ import {
   type RemembranceEvent,
 } from '../../src/domain/dataset.js';
 import { noticeFor } from '../../src/domain/notice.js';
-import { renderReply } from '../../src/discord/render/index.js';
-import { renderNotice } from '../../src/discord/render/notice.js';
-import type { MessagePayload } from '../../src/discord/render/payload.js';
 import { CHANNEL, commandContext, GUILD, invocation, ROLE } from '../render/command-context.js';
 import { at, rawDataset, realDataset, sourceText } from './fixtures.js';
 
@@ -231,7 +231,12 @@ describe('the shipped dataset', () => {
 function shownText(payload: MessagePayload): string {
   const parts: string[] = [payload.content ?? ''];
   for (const embed of payload.embeds) {
-    parts.push(embed.title ?? '', embed.description ?? '', embed.footer?.text ?? '', embed.author?.name ?? '');
+    parts.push(
+      embed.title ?? '',
+      embed.description ?? '',
+      embed.footer?.text ?? '',
+      embed.author?.name ?? '',
+    );
     for (const field of embed.fields ?? []) parts.push(field.name, field.value);
   }
   return parts.join('\n');
@@ -252,7 +257,9 @@ describe('no reply or notice adds the areas up', () => {
 
   beforeAll(async () => {
     dataset = realDataset();
-    areas = dataset.events.flatMap((e) => e.figures.filter((f) => f.kind === 'territory').map((f) => f.value));
+    areas = dataset.events.flatMap((e) =>
+      e.figures.filter((f) => f.kind === 'territory').map((f) => f.value),
+    );
     // Every sum of two or more areas: whichever total someone might compute, it must never be shown.
     forbidden = new Set<number>();
     for (let mask = 0; mask < 2 ** areas.length; mask++) {
@@ -283,7 +290,10 @@ describe('no reply or notice adds the areas up', () => {
       const occurrence = nextOccurrence(event.date, now, { hour: 9, minute: 0 }, 'Asia/Baku');
       const notice = noticeFor(dataset, event, occurrence, { guildId: GUILD, roleId: ROLE, preview: false });
       for (const language of LANGUAGES) {
-        outputs.push({ what: `notice ${event.id} [${language}]`, text: shownText(renderNotice(notice, language)) });
+        outputs.push({
+          what: `notice ${event.id} [${language}]`,
+          text: shownText(renderNotice(notice, language)),
+        });
       }
     }
   });

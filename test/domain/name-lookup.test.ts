@@ -28,7 +28,16 @@ const NAME_TABLE: Record<string, string[]> = {
   ],
   shusha: ['Shusha', 'Şuşa', 'Shushi', 'Шуша', 'Şuşa', 'Shushi'],
   lachin: ['Lachin', 'Laçın', 'Lachyn', 'Лачин', 'Laçin', 'Berdzor'],
-  kalbajar: ['Kalbajar', 'Kəlbəcər', 'Kelbajar', 'Kelbadjar', 'Kelbadzhar', 'Кельбаджар', 'Kelbecer', 'Karvachar'],
+  kalbajar: [
+    'Kalbajar',
+    'Kəlbəcər',
+    'Kelbajar',
+    'Kelbadjar',
+    'Kelbadzhar',
+    'Кельбаджар',
+    'Kelbecer',
+    'Karvachar',
+  ],
   aghdam: ['Aghdam', 'Ağdam', 'Agdam', 'Агдам', 'Ağdam', 'Akna'],
   fizuli: ['Fizuli', 'Füzuli', 'Fuzuli', 'Физули', 'Fuzuli', 'Varanda'],
   jabrayil: [
@@ -42,7 +51,17 @@ const NAME_TABLE: Record<string, string[]> = {
     'Cebrail',
     'Mekhakavan',
   ],
-  gubadli: ['Gubadli', 'Qubadlı', 'Qubadli', 'Kubatly', 'Kubatlu', 'Губадлы', 'Кубатлы', 'Kubadlı', 'Kashunik'],
+  gubadli: [
+    'Gubadli',
+    'Qubadlı',
+    'Qubadli',
+    'Kubatly',
+    'Kubatlu',
+    'Губадлы',
+    'Кубатлы',
+    'Kubadlı',
+    'Kashunik',
+  ],
   zangilan: ['Zangilan', 'Zəngilan', 'Zangelan', 'Зангилан', 'Zengilan', 'Kovsakan'],
   khojaly: ['Khojaly', 'Xocalı', 'Khojali', 'Khodjaly', 'Ходжалы', 'Hocalı', 'Khojalu'],
 };
@@ -113,6 +132,19 @@ describe('name lookup over the real dataset', () => {
     }
     for (const query of ['kelbecer', 'Kəlbəcər', 'KƏLBƏCƏR', 'kalbacar', 'KELBECER']) {
       expect(findPlaces(index, query)[0], query).toMatchObject({ eventId: 'kalbajar', tier: 'exact' });
+    }
+    // Dotless ı, and a capital I lower-cased the Turkish way, both read as i.
+    expect(foldName('Xocalı')).toBe('xocali');
+    expect(foldName('KHOJALI')).toBe('khojali');
+    expect(foldName('Cəbrayıl')).toBe('cabrayil');
+    expect(foldName('Ağdam Füzuli Laçın')).toBe('agdamfuzulilacin');
+    for (const [query, id] of [
+      ['xocali', 'khojaly'],
+      ['kubadli', 'gubadli'],
+      ['cabrayil', 'jabrayil'],
+      ['LAÇIN', 'lachin'],
+    ] as const) {
+      expect(findPlaces(index, query)[0], query).toMatchObject({ eventId: id, tier: 'exact' });
     }
   });
 

@@ -49,8 +49,16 @@ describe('two shards in two processes', () => {
     const today = new Date();
     const data = JSON.parse(readFileSync(join(ROOT, 'data', 'remembrance.json'), 'utf8'));
     const khojaly = data.events.find((e: { id: string }) => e.id === 'khojaly');
-    khojaly.date = { type: 'night', year: 1992, month: today.getUTCMonth() + 1, day: today.getUTCDate(), nightStartsDay: today.getUTCDate() };
-    data.events = data.events.filter((e: { date: { type: string } }) => e === khojaly || e.date.type === 'period');
+    khojaly.date = {
+      type: 'night',
+      year: 1992,
+      month: today.getUTCMonth() + 1,
+      day: today.getUTCDate(),
+      nightStartsDay: today.getUTCDate(),
+    };
+    data.events = data.events.filter(
+      (e: { date: { type: string } }) => e === khojaly || e.date.type === 'period',
+    );
     const datasetFile = join(dir, 'dataset.json');
     writeFileSync(datasetFile, JSON.stringify(data));
 
@@ -58,7 +66,9 @@ describe('two shards in two processes', () => {
     const databaseUrl = `sqlite:${join(dir, 'bot.sqlite')}`;
     const database = await openDatabase(parseDatabaseUrl(databaseUrl, dir));
     const repo = new SettingsRepository(database.db);
-    const settings = new ServerSettings(repo, new DeliveryLedger(database.db), loadDataset(datasetFile), () => Date.now());
+    const settings = new ServerSettings(repo, new DeliveryLedger(database.db), loadDataset(datasetFile), () =>
+      Date.now(),
+    );
     const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
     for (const [i, id] of GUILDS.entries()) {
       await settings.update(id, { channelId: CHANNELS[i] as string, timeZone: 'UTC', postTime: '00:00' });
@@ -67,22 +77,30 @@ describe('two shards in two processes', () => {
     await database.close();
 
     const out: string[] = [];
-    manager = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'sharded.ts')], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH ?? '',
-        DISCORD_TOKEN: emulator.token,
-        DISCORD_API_URL: emulator.apiUrl,
-        DATABASE_URL: databaseUrl,
-        DATASET_FILE: datasetFile,
-        SHARD_COUNT: 'auto',
-        SHARD_SPAWN_DELAY_MS: '0',
+    manager = spawn(
+      process.execPath,
+      ['--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'sharded.ts')],
+      {
+        cwd: dir,
+        env: {
+          PATH: process.env.PATH ?? '',
+          DISCORD_TOKEN: emulator.token,
+          DISCORD_API_URL: emulator.apiUrl,
+          DATABASE_URL: databaseUrl,
+          DATASET_FILE: datasetFile,
+          SHARD_COUNT: 'auto',
+          SHARD_SPAWN_DELAY_MS: '0',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     manager.stdout?.on('data', (d) => out.push(String(d)));
     manager.stderr?.on('data', (d) => out.push(String(d)));
-    const ticks = () => out.join('').split('\n').filter((l) => l.includes('"msg":"tick finished"')).length;
+    const ticks = () =>
+      out
+        .join('')
+        .split('\n')
+        .filter((l) => l.includes('"msg":"tick finished"')).length;
     const deadline = Date.now() + 40_000;
     while (ticks() < 2 || !out.join('').includes('all shards ready')) {
       if (Date.now() > deadline) throw new Error(`shards did not both tick:\n${out.join('')}`);

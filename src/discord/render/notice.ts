@@ -89,8 +89,9 @@ export function renderNotice(notice: Notice, language: Language): MessagePayload
         },
       },
     ],
+    // A preview shows the mention as it will look but pings nobody.
     allowed_mentions:
-      notice.roleId === null
+      notice.roleId === null || notice.preview
         ? { parse: [] }
         : notice.roleId === notice.guildId
           ? { parse: [AllowedMentionsTypes.Everyone] }
