@@ -1,6 +1,6 @@
 import { REST } from 'discord.js';
 import { commands } from '../commands/index.js';
-import { ConfigError, readConfig } from './config/env.js';
+import { ConfigError, loadDotEnv, readConfig } from './config/env.js';
 import { syncCommands } from './discord/command-registration.js';
 import { createLogger } from './logger.js';
 
@@ -9,11 +9,7 @@ import { createLogger } from './logger.js';
  * connecting to the gateway; skipped when Discord already has exactly these commands.
  */
 async function main(): Promise<void> {
-  try {
-    process.loadEnvFile('.env');
-  } catch {
-    // No .env: the environment alone configures it.
-  }
+  loadDotEnv();
   const config = readConfig(process.env);
   const logger = createLogger({ level: config.LOG_LEVEL, token: config.DISCORD_TOKEN });
   const rest = new REST({ api: config.DISCORD_API_URL }).setToken(config.DISCORD_TOKEN);

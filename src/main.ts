@@ -8,7 +8,7 @@ import type { CommandContext } from './app/command.js';
 import { ServerSettings } from './app/server-settings.js';
 import type { AppServices, PreviewOutcome } from './app/services.js';
 import { loadDataset } from './config/dataset-file.js';
-import { type BotConfig, ConfigError, readConfig } from './config/env.js';
+import { type BotConfig, ConfigError, loadDotEnv, readConfig } from './config/env.js';
 import { projectRoot } from './config/project-root.js';
 import { createDiscordClient } from './discord/client.js';
 import { syncCommands } from './discord/command-registration.js';
@@ -227,13 +227,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
 /** Loads .env if present, starts the bot, and stops it cleanly on SIGINT/SIGTERM (a second signal exits at once). */
 export async function runMain(): Promise<void> {
-  try {
-    process.loadEnvFile(resolve(process.cwd(), '.env'));
-  } catch {
-    // No .env file: the environment alone configures the bot.
-  }
   let bot: RunningBot;
   try {
+    loadDotEnv();
     bot = await startBot({ env: process.env });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof StoreError) {

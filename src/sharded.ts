@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
-import { ConfigError, readConfig } from './config/env.js';
+import { ConfigError, loadDotEnv, readConfig } from './config/env.js';
 import { createLogger } from './logger.js';
 
 /**
@@ -9,11 +9,7 @@ import { createLogger } from './logger.js';
  * processes overlap during a restart.
  */
 async function main(): Promise<void> {
-  try {
-    process.loadEnvFile('.env');
-  } catch {
-    // No .env: the environment alone configures it.
-  }
+  loadDotEnv();
   const config = readConfig(process.env);
   const logger = createLogger({ level: config.LOG_LEVEL, token: config.DISCORD_TOKEN });
   // discord.js's own 'auto' asks discord.com directly; ask the configured API (or proxy) instead.

@@ -51,3 +51,19 @@ export function readConfig(env: Record<string, string | undefined>): BotConfig {
     issue?.code === 'invalid_type' && cleaned[name] === undefined ? 'is not set' : issue?.message;
   throw new ConfigError(`${name} ${problem}${hint ? `: ${hint}` : ''}.`);
 }
+
+/**
+ * Loads `.env` from the working directory into the environment, if there is one; variables already set
+ * win. A `.env` that exists but cannot be read stops the bot with one line.
+ */
+export function loadDotEnv(file = '.env'): void {
+  try {
+    process.loadEnvFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    throw new ConfigError(
+      `${file} cannot be read (${code ?? (error as Error).message}); fix it or remove it.`,
+    );
+  }
+}
