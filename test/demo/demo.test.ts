@@ -2,17 +2,21 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 
-it('npm run demo plays the scripted session offline and exits 0', async () => {
+async function demo(args: string[]): Promise<{ code: number | null; text: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', import.meta.resolve('tsx'), join(import.meta.dirname, 'run-demo.ts')],
+    ['--import', import.meta.resolve('tsx'), join(import.meta.dirname, 'run-demo.ts'), ...args],
     { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const out: string[] = [];
   child.stdout.on('data', (d) => out.push(String(d)));
   child.stderr.on('data', (d) => out.push(String(d)));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const text = out.join('');
+  return { code, text: out.join('') };
+}
+
+it('npm run demo plays the scripted session offline and exits 0', async () => {
+  const { code, text } = await demo([]);
   expect(code, text).toBe(0);
   expect(text).toContain('/district name: Fuzzuli');
   expect(text).toContain('Fizuli (Füzuli)');
@@ -21,4 +25,18 @@ it('npm run demo plays the scripted session offline and exits 0', async () => {
   expect(text).toContain('#general receives:');
   expect(text).toContain('Khojaly (Xocalı): the 35th anniversary of the massacre');
   expect(text).toContain('✓ Demo finished');
+}, 60_000);
+
+it('npm run demo -- --language az shows the session in Azerbaijani', async () => {
+  const { code, text } = await demo(['--language', 'az']);
+  expect(code, text).toBe(0);
+  expect(text).toContain('Füzuli (Fizuli)');
+  expect(text).toContain('1.390 km²');
+  expect(text).toContain('Xocalı (Khojaly): qırğının 35-ci ildönümü');
+}, 60_000);
+
+it('npm run demo refuses a language it does not have, with the usage', async () => {
+  const { code, text } = await demo(['--language', 'fr']);
+  expect(code).toBe(2);
+  expect(text).toContain('--language en|az|ru|tr');
 }, 60_000);

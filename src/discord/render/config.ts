@@ -131,9 +131,11 @@ function renderShow(reply: ConfigShowReply, language: Language): MessagePayload 
   };
 }
 
-function renderUpdated(reply: ConfigUpdatedReply, language: Language): MessagePayload {
-  const t = messages(language);
+function renderUpdated(reply: ConfigUpdatedReply, memberLanguage: Language): MessagePayload {
   const c = reply.change;
+  // The admin just chose this language: confirm the change in it.
+  const language = c.what === 'language' ? reply.settings.language : memberLanguage;
+  const t = messages(language);
   const what = (() => {
     switch (c.what) {
       case 'channel':
@@ -151,7 +153,7 @@ function renderUpdated(reply: ConfigUpdatedReply, language: Language): MessagePa
           ? t.updatedEventOn({ name: placeName(c.event, language) })
           : t.updatedEventOff({ name: placeName(c.event, language) });
       case 'language':
-        return messages(reply.settings.language).updatedLanguage;
+        return t.updatedLanguage;
       case 'pause':
         return t.updatedPause;
       case 'resume':
