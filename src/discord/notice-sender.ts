@@ -4,6 +4,7 @@ import type { Notice } from '../domain/notice.js';
 import type { InvalidRequestGuard } from '../schedule/invalid-request-guard.js';
 import type { NoticeSender, SendOutcome } from '../schedule/notice-port.js';
 import { renderNotice } from './render/notice.js';
+import { SendPacer } from './send-pacer.js';
 
 /** Discord's error codes the scheduler acts on (compared as codes, never as HTTP statuses). */
 export const DISCORD_CODES = {
@@ -43,6 +44,7 @@ export class DiscordNoticeSender implements NoticeSender {
   constructor(
     private readonly client: Client,
     guard: InvalidRequestGuard,
+    private readonly pacer: SendPacer = new SendPacer(),
     private readonly sendTimeoutMs = 90_000,
   ) {
     client.rest.on(RESTEvents.Response, (_request, response) => {
@@ -62,6 +64,7 @@ export class DiscordNoticeSender implements NoticeSender {
   ): Promise<SendOutcome> {
     const payload = renderNotice(notice, language);
     try {
+      await this.pacer.acquire();
       const message = (await this.client.rest.post(Routes.channelMessages(channelId), {
         body: { ...payload, ...(nonce ? { nonce, enforce_nonce: true } : {}) },
         // Bounds a send stuck behind long rate-limit waits; its claim then goes stale and is retried.

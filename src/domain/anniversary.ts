@@ -49,30 +49,24 @@ export function hasAnniversary(date: EventDate): date is DayDate {
  * @returns epoch milliseconds.
  */
 export function localInstant(date: CalendarDate, time: LocalTime, zone: string): number {
-  const wall = { ...date, hour: time.hour, minute: time.minute, second: 0, millisecond: 0 };
-  const guess = DateTime.fromObject(wall, { zone });
-  if (!guess.isValid) throw new Error(`invalid local time ${JSON.stringify(wall)} in ${zone}`);
-  const wallMs = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  // The wall time read as UTC, minus each offset the zone has around that day, gives every
-  // instant that shows this wall time; the earliest one that really does is the first occurrence.
-  const offsets = new Set<number>();
-  for (const hours of [-36, -12, 0, 12, 36]) offsets.add(guess.plus({ hours }).offset);
-  const candidates = [...offsets]
-    .map((offsetMinutes) => wallMs - offsetMinutes * 60_000)
-    .filter((ms) => sameWall(DateTime.fromMillis(ms, { zone }), wall))
-    .sort((a, b) => a - b);
-  if (candidates[0] !== undefined) return candidates[0];
-  return firstInstantAtOrAfter(wall, guess.toMillis(), zone);
-}
-
-function sameWall(dt: DateTime, wall: CalendarDate & LocalTime): boolean {
-  return (
-    dt.year === wall.year &&
-    dt.month === wall.month &&
-    dt.day === wall.day &&
-    dt.hour === wall.hour &&
-    dt.minute === wall.minute
-  );
+  const tz = IANAZone.create(zone);
+  if (!tz.isValid) throw new Error(`invalid time zone ${zone}`);
+  const wallMs = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute);
+  // The wall time read as UTC, minus an offset the zone has around that day, is an instant that shows
+  // this wall time if the zone really has that offset then; the earliest such instant is the first
+  // occurrence. Offsets are probed up to 36 h around, wider than any transition's reach.
+  let best: number | null = null;
+  const seen = new Set<number>();
+  for (const hours of [-36, -12, 0, 12, 36]) {
+    const offset = tz.offset(wallMs + hours * 3_600_000);
+    if (seen.has(offset)) continue;
+    seen.add(offset);
+    const candidate = wallMs - offset * 60_000;
+    if (tz.offset(candidate) === offset && (best === null || candidate < best)) best = candidate;
+  }
+  if (best !== null) return best;
+  const wall = { ...date, hour: time.hour, minute: time.minute };
+  return firstInstantAtOrAfter(wall, DateTime.fromObject(wall, { zone }).toMillis(), zone);
 }
 
 /** In a gap: the transition instant, i.e. the earliest instant whose wall time is past the requested one. */
@@ -130,11 +124,16 @@ export function occurrenceIn(date: DayDate, year: number, time: LocalTime, zone:
  * Only anniversaries after the event itself count (the first is one year later).
  */
 export function nextOccurrence(date: DayDate, after: number, time: LocalTime, zone: string): Occurrence {
-  const startYear = Math.max(localDate(after, zone).year - 1, date.year + 1);
+  // An anniversary in an earlier local year than `after` lies on an earlier local day, so before it.
+  const startYear = Math.max(localDate(after, zone).year, date.year + 1);
   for (let year = startYear; ; year++) {
     const occurrence = occurrenceIn(date, year, time, zone);
     if (occurrence.at > after) return occurrence;
   }
+}
+
+function dayNumber(d: CalendarDate): number {
+  return d.year * 10_000 + d.month * 100 + d.day;
 }
 
 /**
@@ -148,9 +147,13 @@ export function occurrencesBetween(
   zone: string,
 ): Occurrence[] {
   const out: Occurrence[] = [];
-  const first = Math.max(localDate(from, zone).year - 1, date.year + 1);
-  const last = localDate(to, zone).year + 1;
-  for (let year = first; year <= last; year++) {
+  const first = localDate(from, zone);
+  const last = localDate(to, zone);
+  // An occurrence's instant is on its local day, so only days from `first` to `last` can hold one:
+  // the calendar filter spares the zone arithmetic for every other event and year.
+  for (let year = Math.max(first.year, date.year + 1); year <= last.year; year++) {
+    const day = dayNumber(anniversaryOn(date, year));
+    if (day < dayNumber(first) || day > dayNumber(last)) continue;
     const occurrence = occurrenceIn(date, year, time, zone);
     if (occurrence.at >= from && occurrence.at <= to) out.push(occurrence);
   }
