@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { CacheNeeds } from '../src/discord/cache-needs.js';
 import { createDiscordClient } from '../src/discord/client.js';
 
 /**
@@ -43,10 +44,17 @@ async function main(): Promise<void> {
   if (caches !== 'bot' && caches !== 'default') throw new Error('memory-child: --caches=bot|default');
   const api = argument('api');
   const token = argument('token');
+  // The bot's client as main.ts builds it: the lean cache, told the bot's roles from the raw gateway packets.
+  const needs = new CacheNeeds();
   const client =
     caches === 'bot'
-      ? createDiscordClient({ apiUrl: api, shards: 'auto' })
+      ? createDiscordClient({ apiUrl: api, shards: 'auto' }, needs)
       : new Client({ intents: [GatewayIntentBits.Guilds], rest: { api } });
+  if (caches === 'bot') {
+    client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) =>
+      needs.observe(packet, client.user?.id),
+    );
+  }
   collectGarbage();
   const rssBefore = process.memoryUsage().rss;
   const ready = once(client, Events.ClientReady);

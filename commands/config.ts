@@ -32,14 +32,18 @@ const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 /** Problems that keep notices from arriving, each with a fix the admin can make. */
-export function problemsOf(settings: GuildSettings, ctx: Ctx, guildId: string): ConfigProblem[] {
+export async function problemsOf(
+  settings: GuildSettings,
+  ctx: Ctx,
+  guildId: string,
+): Promise<ConfigProblem[]> {
   const problems: ConfigProblem[] = [];
   if (settings.paused && settings.pauseReason) {
     problems.push({ code: 'paused', reason: settings.pauseReason, detail: settings.pauseDetail });
   }
   if (!settings.channelId) problems.push({ code: 'no-channel' });
   else {
-    const channel = ctx.services.guilds.channel(guildId, settings.channelId);
+    const channel = await ctx.services.guilds.channel(guildId, settings.channelId);
     if (!channel) problems.push({ code: 'channel-missing' });
     else if (channel.missing.length > 0)
       problems.push({ code: 'missing-permissions', permissions: channel.missing });
@@ -66,7 +70,7 @@ async function updated(
     change,
     settings,
     next: settings.paused || !settings.channelId ? null : (upcoming(settings, ctx, 1)[0] ?? null),
-    problems: problemsOf(settings, ctx, guildId),
+    problems: await problemsOf(settings, ctx, guildId),
   };
 }
 
@@ -89,18 +93,20 @@ async function run(invocation: Invocation, guildId: string, ctx: Ctx): Promise<C
         kind: 'config-show',
         settings: current,
         channelName: current.channelId
-          ? (ctx.services.guilds.channel(guildId, current.channelId)?.name ?? null)
+          ? ((await ctx.services.guilds.channel(guildId, current.channelId))?.name ?? null)
           : null,
-        roleName: current.roleId ? (ctx.services.guilds.role(guildId, current.roleId)?.name ?? null) : null,
+        roleName: current.roleId
+          ? ((await ctx.services.guilds.role(guildId, current.roleId))?.name ?? null)
+          : null,
         next: current.paused || !current.channelId ? [] : upcoming(current, ctx, 3),
-        problems: problemsOf(current, ctx, guildId),
+        problems: await problemsOf(current, ctx, guildId),
         trouble: trouble.map((d) => ({ ...d, event: ctx.dataset.events.find((e) => e.id === d.eventId) })),
         events: eventsWithDay(ctx.dataset),
       };
     }
     case 'channel': {
       const channelId = str('channel') ?? '';
-      const channel = ctx.services.guilds.channel(guildId, channelId);
+      const channel = await ctx.services.guilds.channel(guildId, channelId);
       if (!channel) return { kind: 'config-error', code: 'channel-unknown', channelId };
       if (!channel.postable) return { kind: 'config-error', code: 'channel-type', channelId };
       if (channel.missing.length > 0) {
@@ -126,10 +132,12 @@ async function run(invocation: Invocation, guildId: string, ctx: Ctx): Promise<C
     case 'role': {
       const roleId = str('role');
       if (roleId === undefined) return updated(ctx, guildId, { roleId: null }, { what: 'role-cleared' });
-      const role = ctx.services.guilds.role(guildId, roleId);
+      const role = await ctx.services.guilds.role(guildId, roleId);
       if (!role) return { kind: 'config-error', code: 'role-unknown', roleId };
       if (role.managed) return { kind: 'config-error', code: 'role-managed', roleId };
-      const channel = current.channelId ? ctx.services.guilds.channel(guildId, current.channelId) : null;
+      const channel = current.channelId
+        ? await ctx.services.guilds.channel(guildId, current.channelId)
+        : null;
       const botMayMentionAll = channel?.canMentionEveryone ?? false;
       if ((role.isEveryone || !role.mentionable) && !botMayMentionAll) {
         return { kind: 'config-error', code: 'role-not-mentionable', roleId, everyone: role.isEveryone };

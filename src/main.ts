@@ -10,6 +10,7 @@ import type { AppServices, PreviewOutcome } from './app/services.js';
 import { loadDataset } from './config/dataset-file.js';
 import { type BotConfig, ConfigError, loadDotEnv, readConfig } from './config/env.js';
 import { projectRoot } from './config/project-root.js';
+import { CacheNeeds } from './discord/cache-needs.js';
 import { createDiscordClient } from './discord/client.js';
 import { syncCommands } from './discord/command-registration.js';
 import { CachedGuildDirectory } from './discord/guild-directory.js';
@@ -81,16 +82,29 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const database = await openDatabase(parseDatabaseUrl(config.DATABASE_URL, cwd), { now });
   const settingsRepo = new SettingsRepository(database.db);
   const ledger = new DeliveryLedger(database.db);
-  const settings = new ServerSettings(settingsRepo, ledger, dataset, now);
+  // The Discord cache keeps only the channels and roles servers configured (and the bot's own roles).
+  const needs = new CacheNeeds();
+  const keep = (s: { channelId: string | null; roleId: string | null }) => {
+    if (s.channelId) needs.keepChannel(s.channelId);
+    if (s.roleId) needs.keepRole(s.roleId);
+  };
+  for (const s of await settingsRepo.listAll()) keep(s);
+  const settings = new ServerSettings(settingsRepo, ledger, dataset, now, keep);
 
-  const client = createDiscordClient({
-    apiUrl: config.DISCORD_API_URL,
-    shards: shardOption(config, options.env),
-    waitGuildTimeoutMs: options.waitGuildTimeoutMs,
-  });
+  const client = createDiscordClient(
+    {
+      apiUrl: config.DISCORD_API_URL,
+      shards: shardOption(config, options.env),
+      waitGuildTimeoutMs: options.waitGuildTimeoutMs,
+    },
+    needs,
+  );
+  client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) =>
+    needs.observe(packet, client.user?.id),
+  );
   const guard = new InvalidRequestGuard(now);
   const sender = new DiscordNoticeSender(client, guard);
-  const guilds = new CachedGuildDirectory(client);
+  const guilds = new CachedGuildDirectory(client, needs);
 
   const preview = async (guildId: string, eventId: string): Promise<PreviewOutcome> => {
     const s = await settings.get(guildId);
@@ -227,6 +241,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
 /** Loads .env if present, starts the bot, and stops it cleanly on SIGINT/SIGTERM (a second signal exits at once). */
 export async function runMain(): Promise<void> {
+  // discord.js warns once that limiting channel and role caches is unsupported; the bot does so on purpose
+  // (see createDiscordClient), so that warning is not shown to whoever runs it. Other warnings still are.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    if (warning.name !== 'UnsupportedCacheOverwriteWarning')
+      process.stderr.write(`${warning.name}: ${warning.message}\n`);
+  });
   let bot: RunningBot;
   try {
     loadDotEnv();

@@ -29,6 +29,8 @@ export class ServerSettings implements ServerSettingsPort {
     private readonly ledger: DeliveryLedger,
     private readonly dataset: Dataset,
     private readonly now: () => number,
+    /** Told of every change, e.g. so the Discord cache keeps the new channel and role. */
+    private readonly onChange: (settings: GuildSettings) => void = () => undefined,
   ) {}
 
   async get(guildId: string): Promise<GuildSettings> {
@@ -42,7 +44,9 @@ export class ServerSettings implements ServerSettingsPort {
     const base = changed.paused ? { ...changed, nextDueAt: null } : changed;
     const next = recomputeNextDue(base, this.dataset, now);
     await this.repo.setNextDueAt(guildId, next);
-    return { ...changed, nextDueAt: next };
+    const result = { ...changed, nextDueAt: next };
+    this.onChange(result);
+    return result;
   }
 
   /** Pauses a server because Discord refused a post, recording the reason for the admins. */

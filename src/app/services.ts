@@ -30,10 +30,10 @@ export interface RoleView {
   managed: boolean;
 }
 
-/** Read-only view of servers as the gateway reported them. */
+/** Read-only view of servers: the gateway's, completed from Discord's API when the cache lacks something. */
 export interface GuildDirectory {
-  channel(guildId: string, channelId: string): ChannelView | null;
-  role(guildId: string, roleId: string): RoleView | null;
+  channel(guildId: string, channelId: string): Promise<ChannelView | null>;
+  role(guildId: string, roleId: string): Promise<RoleView | null>;
 }
 
 /** A server's stored settings, kept together with its next posting instant. */

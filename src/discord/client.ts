@@ -1,4 +1,5 @@
 import { Client, GatewayIntentBits, Options, Partials } from 'discord.js';
+import type { CacheNeeds } from './cache-needs.js';
 
 export interface ClientSettings {
   /** REST base without a version suffix, e.g. https://discord.com/api. */
@@ -16,11 +17,13 @@ export interface ClientSettings {
 }
 
 /**
- * The discord.js client with only what the bot uses: the Guilds intent (no privileged intents)
- * and caches cut to guilds, their channels and roles, and the bot's own member — enough to work out
- * its permissions in a channel. Messages, other members, users, presences and the rest are not kept.
+ * The discord.js client with only what the bot uses: the Guilds intent (no privileged intents) and
+ * caches cut to the guilds, the bot's own member, and — when `needs` is given — only the channels and
+ * roles it names (see {@link CacheNeeds}). Messages, other members, users, presences and the rest are not
+ * kept. discord.js warns that limiting channel and role caches is unsupported: what it breaks is lookups of
+ * dropped objects, which the bot never relies on — it fetches what it needs (see CachedGuildDirectory).
  */
-export function createDiscordClient(settings: ClientSettings): Client {
+export function createDiscordClient(settings: ClientSettings, needs?: CacheNeeds): Client {
   const keepSelf = {
     maxSize: 0,
     keepOverLimit: (v: { id: string; client: Client }) => v.id === v.client.user?.id,
@@ -65,6 +68,19 @@ export function createDiscordClient(settings: ClientSettings): Client {
       ThreadMemberManager: 0,
       UserManager: keepSelf,
       VoiceStateManager: 0,
-    }),
+      ...(needs
+        ? {
+            ChannelManager: { maxSize: 0, keepOverLimit: (c: { id: string }) => needs.keepsChannel(c.id) },
+            GuildChannelManager: {
+              maxSize: 0,
+              keepOverLimit: (c: { id: string }) => needs.keepsChannel(c.id),
+            },
+            RoleManager: {
+              maxSize: 0,
+              keepOverLimit: (r: { id: string; guild: { id: string } }) => needs.keepsRole(r.id, r.guild.id),
+            },
+          }
+        : {}),
+    } as Parameters<typeof Options.cacheWithLimits>[0]),
   });
 }

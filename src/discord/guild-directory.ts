@@ -1,6 +1,13 @@
-import { ChannelType, type Client, PermissionFlagsBits } from 'discord.js';
+import {
+  ChannelType,
+  type Client,
+  type Guild,
+  type GuildBasedChannel,
+  PermissionFlagsBits,
+} from 'discord.js';
 import type { ChannelPermission } from '../app/config-replies.js';
 import type { ChannelView, GuildDirectory, RoleView } from '../app/services.js';
+import type { CacheNeeds } from './cache-needs.js';
 
 const NEEDED: Array<[ChannelPermission, bigint]> = [
   ['ViewChannel', PermissionFlagsBits.ViewChannel],
@@ -8,15 +15,23 @@ const NEEDED: Array<[ChannelPermission, bigint]> = [
   ['EmbedLinks', PermissionFlagsBits.EmbedLinks],
 ];
 
-/** What the bot may do in channels and with roles, read from discord.js's cache (no REST calls). */
+/**
+ * What the bot may do in channels and with roles. The cache holds only what {@link CacheNeeds} names, so a
+ * channel or role it lacks is fetched once (and kept from then on, since an admin is choosing it).
+ */
 export class CachedGuildDirectory implements GuildDirectory {
-  constructor(private readonly client: Client) {}
+  constructor(
+    private readonly client: Client,
+    private readonly needs: CacheNeeds,
+  ) {}
 
-  channel(guildId: string, channelId: string): ChannelView | null {
+  async channel(guildId: string, channelId: string): Promise<ChannelView | null> {
     const guild = this.client.guilds.cache.get(guildId);
-    const channel = guild?.channels.cache.get(channelId);
     const me = guild?.members.me;
-    if (!guild || !channel || !me) return null;
+    if (!guild || !me) return null;
+    await this.ensureBotRoles(guild);
+    const channel = await this.channelOf(guild, channelId);
+    if (!channel) return null;
     const perms = channel.permissionsFor(me);
     return {
       id: channel.id,
@@ -27,8 +42,14 @@ export class CachedGuildDirectory implements GuildDirectory {
     };
   }
 
-  role(guildId: string, roleId: string): RoleView | null {
-    const role = this.client.guilds.cache.get(guildId)?.roles.cache.get(roleId);
+  async role(guildId: string, roleId: string): Promise<RoleView | null> {
+    const guild = this.client.guilds.cache.get(guildId);
+    if (!guild) return null;
+    let role = guild.roles.cache.get(roleId);
+    if (!role) {
+      this.needs.keepRole(roleId);
+      role = (await guild.roles.fetch(roleId).catch(() => null)) ?? undefined;
+    }
     if (!role) return null;
     return {
       id: role.id,
@@ -37,5 +58,23 @@ export class CachedGuildDirectory implements GuildDirectory {
       mentionable: role.mentionable,
       managed: role.managed,
     };
+  }
+
+  private async channelOf(guild: Guild, channelId: string): Promise<GuildBasedChannel | null> {
+    const cached = guild.channels.cache.get(channelId);
+    if (cached) return cached;
+    this.needs.keepChannel(channelId);
+    return guild.channels.fetch(channelId).catch(() => null);
+  }
+
+  /** A role given to the bot after the server arrived was dropped on arrival; fetch the roles once more. */
+  private async ensureBotRoles(guild: Guild): Promise<void> {
+    const me = guild.members.me;
+    if (!me) return;
+    const held = (me as unknown as { _roles: string[] })._roles;
+    const missing = held.filter((id) => !guild.roles.cache.has(id));
+    if (missing.length === 0) return;
+    for (const id of missing) this.needs.keepRole(id);
+    await guild.roles.fetch();
   }
 }

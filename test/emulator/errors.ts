@@ -27,6 +27,7 @@ export const Errors = {
   unknownChannel: () => new ApiError(404, 10003, 'Unknown Channel'),
   unknownGuild: () => new ApiError(404, 10004, 'Unknown Guild'),
   unknownMember: () => new ApiError(404, 10007, 'Unknown Member'),
+  unknownRole: () => new ApiError(404, 10011, 'Unknown Role'),
   unknownMessage: () => new ApiError(404, 10008, 'Unknown Message'),
   unknownWebhook: () => new ApiError(404, 10015, 'Unknown Webhook'),
   unknownUser: () => new ApiError(404, 10013, 'Unknown User'),

@@ -106,6 +106,12 @@ export function restRoutes(router: Router, core: () => Core): void {
       const g = joinedGuild(params[0] as string);
       return { status: 200, body: [...g.roles.values()].map(apiRole) };
     })
+    .add('GET /guilds/:id/roles/:id', ({ params }) => {
+      const g = joinedGuild(params[0] as string);
+      const role = g.roles.get(params[1] as string);
+      if (!role) throw Errors.unknownRole();
+      return { status: 200, body: apiRole(role) };
+    })
     .add('GET /guilds/:id/members/:id', ({ params }) => {
       const g = joinedGuild(params[0] as string);
       const m = g.members.get(params[1] as string);

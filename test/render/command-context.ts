@@ -58,11 +58,11 @@ export class MemoryDirectory implements GuildDirectory {
   readonly channels = new Map<string, ChannelView>();
   readonly roles = new Map<string, RoleView>();
 
-  channel(_guildId: string, channelId: string): ChannelView | null {
+  async channel(_guildId: string, channelId: string): Promise<ChannelView | null> {
     return this.channels.get(channelId) ?? null;
   }
 
-  role(_guildId: string, roleId: string): RoleView | null {
+  async role(_guildId: string, roleId: string): Promise<RoleView | null> {
     return this.roles.get(roleId) ?? null;
   }
 }
