@@ -1,5 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_FLAGS } from '../src/config/node-flags.js';
 import { startEmulator } from '../test/emulator/emulator.js';
 import type { ChannelFixture, GuildFixture, RoleFixture } from '../test/emulator/types.js';
 import type { ChildReport } from './memory-child.js';
@@ -61,13 +63,34 @@ export function communityGuild(i: number): GuildFixture {
   return { id, name: `Community ${i}`, channels, roles };
 }
 
-function runChild(caches: 'bot' | 'default', api: string, token: string): Promise<ChildReport> {
-  const tsx = import.meta.resolve('tsx');
-  const script = fileURLToPath(new URL('./memory-child.ts', import.meta.url));
+/**
+ * Compiles the memory child with the bot's code to plain JavaScript, so the measured processes run as
+ * `npm start` does — without the tsx loader, which alone adds about 30 MB.
+ */
+function buildChild(): string {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const tsc = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'bench/tsconfig.memory.json')],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (tsc.status !== 0) throw new Error('memory: compiling bench/memory-child.ts failed');
+  return join(root, 'dist-bench/bench/memory-child.js');
+}
+
+function runChild(
+  script: string,
+  caches: 'bot' | 'default',
+  api: string,
+  token: string,
+  flags: readonly string[] = [],
+): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--expose-gc', '--import', tsx, script, `--caches=${caches}`, `--api=${api}`, `--token=${token}`],
+      ['--expose-gc', ...flags, script, `--caches=${caches}`, `--api=${api}`, `--token=${token}`],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -88,7 +111,7 @@ function runChild(caches: 'bot' | 'default', api: string, token: string): Promis
   });
 }
 
-/** RSS of a bare `node` that imported discord.js, without the tsx loader the children need (production has none). */
+/** RSS of a bare `node` that imported discord.js: the floor under both configurations. */
 function runtimeWithoutLoader(): Promise<number> {
   const script =
     "await import('discord.js'); for (let i = 0; i < 3; i++) globalThis.gc(); process.stdout.write(String(process.memoryUsage().rss));";
@@ -118,9 +141,11 @@ export async function runMemory(options: { runs: number; log: (line: string) => 
     guilds: Array.from({ length: MEMORY_SERVERS }, (_, i) => communityGuild(i)),
     heartbeatIntervalMs: 41_250,
   });
+  const script = buildChild();
   // One untimed identify first, so that no measured run meets an emulator whose code is not yet optimised.
-  await runChild('default', emulator.apiUrl, emulator.token);
+  await runChild(script, 'default', emulator.apiUrl, emulator.token);
   const reports: Record<'bot' | 'default', ChildReport[]> = { bot: [], default: [] };
+  const plainBot: ChildReport[] = [];
   const bare: number[] = [];
   const rssRatio: number[] = [];
   const readyRatio: number[] = [];
@@ -129,7 +154,9 @@ export async function runMemory(options: { runs: number; log: (line: string) => 
       // Alternate which configuration goes first, so neither always meets a cold emulator.
       const order = run % 2 === 1 ? (['bot', 'default'] as const) : (['default', 'bot'] as const);
       for (const caches of order) {
-        const report = await runChild(caches, emulator.apiUrl, emulator.token);
+        // The bot runs with the V8 flags npm start gives it; discord.js's defaults run as plain node.
+        const flags = caches === 'bot' ? NODE_FLAGS : [];
+        const report = await runChild(script, caches, emulator.apiUrl, emulator.token, flags);
         if (report.guilds !== MEMORY_SERVERS) {
           throw new Error(`${caches}: ready with ${report.guilds} of ${MEMORY_SERVERS} servers`);
         }
@@ -140,6 +167,7 @@ export async function runMemory(options: { runs: number; log: (line: string) => 
             `${formatCount(report.members)} members, ${formatCount(report.users)} users cached`,
         );
       }
+      plainBot.push(await runChild(script, 'bot', emulator.apiUrl, emulator.token));
       bare.push(await runtimeWithoutLoader());
       const bot = reports.bot.at(-1) as ChildReport;
       const fallback = reports.default.at(-1) as ChildReport;
@@ -167,6 +195,12 @@ export async function runMemory(options: { runs: number; log: (line: string) => 
     },
     {
       benchmark: '4 Memory',
+      measure: `RSS after ready + gc, bot caches without ${NODE_FLAGS.join(' ')} (the flag's share)`,
+      result: formatMb(median(plainBot.map((r) => r.rssAfter))),
+      runs: runsText,
+    },
+    {
+      benchmark: '4 Memory',
       measure: 'JS heap used after ready + gc',
       result: formatMb(med('bot', (r) => r.heapUsedAfter)),
       baseline: formatMb(med('default', (r) => r.heapUsedAfter)),
@@ -181,7 +215,7 @@ export async function runMemory(options: { runs: number; log: (line: string) => 
     },
     {
       benchmark: '4 Memory',
-      measure: 'RSS of node with discord.js imported, without tsx (reference)',
+      measure: 'RSS of node with discord.js imported and nothing else (reference)',
       result: formatMb(median(bare)),
       runs: runsText,
     },
@@ -206,7 +240,7 @@ export async function runMemory(options: { runs: number; log: (line: string) => 
   return {
     rows,
     notes: [
-      `Memory: each configuration runs in a fresh \`node --expose-gc --import tsx bench/memory-child.ts\` (the tsx loader is loaded in both); RSS is read after clientReady, 500 ms and three gc() calls. Cached at ready — bot: ${formatCount(bot?.channels ?? 0)} channels, ${formatCount(bot?.roles ?? 0)} roles, ${formatCount(bot?.members ?? 0)} members, ${formatCount(bot?.users ?? 0)} users; default: ${formatCount(fallback?.channels ?? 0)} channels, ${formatCount(fallback?.roles ?? 0)} roles, ${formatCount(fallback?.members ?? 0)} members, ${formatCount(fallback?.users ?? 0)} users. The emulator (one shard, in the parent process) serialises every GUILD_CREATE, so start-up includes its work.`,
+      `Memory: each configuration runs in a fresh \`node --expose-gc dist-bench/bench/memory-child.js\` (compiled with the bot's code by tsc first, so no loader is involved, as with npm start); RSS is read after clientReady, 500 ms and three gc() calls. Cached at ready — bot: ${formatCount(bot?.channels ?? 0)} channels, ${formatCount(bot?.roles ?? 0)} roles, ${formatCount(bot?.members ?? 0)} members, ${formatCount(bot?.users ?? 0)} users; default: ${formatCount(fallback?.channels ?? 0)} channels, ${formatCount(fallback?.roles ?? 0)} roles, ${formatCount(fallback?.members ?? 0)} members, ${formatCount(fallback?.users ?? 0)} users. The emulator (one shard, in the parent process) serialises every GUILD_CREATE, so start-up includes its work.`,
     ],
   };
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
 import { ConfigError, loadDotEnv, readConfig } from './config/env.js';
+import { NODE_FLAGS } from './config/node-flags.js';
 import { createLogger } from './logger.js';
 
 /**
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     totalShards,
     token: config.DISCORD_TOKEN,
     mode: 'process',
-    execArgv: typescript ? ['--import', import.meta.resolve('tsx')] : [],
+    execArgv: [...NODE_FLAGS, ...(typescript ? ['--import', import.meta.resolve('tsx')] : [])],
   });
   manager.on('shardCreate', (shard) => {
     logger.info({ shardId: shard.id, totalShards }, 'shard process started');
