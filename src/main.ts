@@ -32,6 +32,7 @@ import { StoreError } from './store/store-error.js';
 
 /** The clock everything asks for the time; tests pass one they control. */
 export interface Clock {
+  /** Epoch milliseconds (fractions are dropped). */
   now(): number;
 }
 
@@ -67,7 +68,8 @@ function shardOption(config: BotConfig, env: BotOptions['env']) {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const config = readConfig(options.env);
   const clock = options.clock ?? { now: () => Date.now() };
-  const now = () => clock.now();
+  // Whole milliseconds: the ledger's timestamps are integers.
+  const now = () => Math.floor(clock.now());
   const logger = createLogger({
     level: config.LOG_LEVEL,
     token: config.DISCORD_TOKEN,
