@@ -4,7 +4,12 @@ import { SendPacer } from '../../src/discord/send-pacer.js';
 /** A virtual clock: sleeping advances it, so the test measures the schedule, not the machine. */
 function virtualTime() {
   let t = 0;
-  return { now: () => t, sleep: async (ms: number) => void (t += ms) };
+  return {
+    now: () => t,
+    sleep: async (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 describe('SendPacer', () => {
