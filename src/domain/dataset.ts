@@ -16,7 +16,8 @@ const sourceSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }),
   language: z.enum(LANGUAGES),
   citation: nonEmpty,
-  supports: nonEmpty,
+  /** What the source supports, in the bot's words (not the source's), per language. */
+  supports: z.strictObject({ en: nonEmpty, az: nonEmpty, ru: nonEmpty, tr: nonEmpty }),
 });
 
 /** Words taken verbatim from a source, so every figure can be traced to its text. */

@@ -242,7 +242,7 @@ export function renderSources(reply: SourcesReply, language: Language): MessageP
         {
           name: t.sourceSupports,
           value: clip(
-            `${source.supports}\n${events.map((e) => placeName(e, language)).join(', ')}`,
+            `${source.supports[language]}\n${events.map((e) => placeName(e, language)).join(', ')}`,
             LIMITS.fieldValue,
           ),
         },
