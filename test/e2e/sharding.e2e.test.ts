@@ -11,6 +11,7 @@ import { DeliveryLedger } from '../../src/store/delivery-ledger.js';
 import { SettingsRepository } from '../../src/store/settings-repository.js';
 import { startEmulator } from '../emulator/emulator.js';
 import type { Emulator, GuildFixture } from '../emulator/types.js';
+import { startHarness } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** Guild ids whose `(id >> 22) % 2` is 0 and 1. */
@@ -118,5 +119,32 @@ describe('two shards in two processes', () => {
     manager.kill('SIGTERM');
     const code = await new Promise<number | null>((resolve) => manager?.once('exit', resolve));
     expect(code).toBe(0);
+  });
+});
+
+describe('several shards in one process', () => {
+  it('holds both shards and posts for the servers on each', async () => {
+    const h = await startHarness({
+      now: '2027-02-20T12:00:00Z',
+      emulator: { shardCount: 2, guilds: GUILDS.map((id, i) => guild(id, CHANNELS[i] as string)) },
+      env: { SHARD_COUNT: '2' },
+    });
+    try {
+      expect(h.emulator.identifies.map((i) => i.shard).sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      expect(h.bot.client.guilds.cache.size).toBe(2);
+      for (const [i, id] of GUILDS.entries()) {
+        await h.bot.settings.update(id, { channelId: CHANNELS[i] as string });
+      }
+      h.clock.set('2027-02-26T05:00:00Z');
+      await h.bot.scheduler.tick();
+      expect(h.emulator.messages(CHANNELS[0])).toHaveLength(1);
+      expect(h.emulator.messages(CHANNELS[1])).toHaveLength(1);
+      expect(h.emulator.violations).toEqual([]);
+    } finally {
+      await h.close();
+    }
   });
 });
