@@ -85,6 +85,24 @@ describe('gateway protocol', () => {
     expect(raw.frames.find((f) => f.op === 9)?.d).toBe(false);
   });
 
+  it('refuses to resume (op 9) when the missed events no longer fit the replay buffer', async () => {
+    const guilds = Array.from({ length: 1_005 }, (_, i) =>
+      sampleGuild((BigInt(GUILD) + BigInt(i)).toString()),
+    );
+    emulator = await startEmulator({ guilds });
+    const first = await connect(emulator);
+    first.send(identify(emulator.token));
+    await emulator.waitFor(() => first.frames.length >= 1_007);
+    const sessionId = first.frames[1].d.session_id as string;
+    first.ws.terminate();
+    // Resuming from READY would need 1,005 GUILD_CREATEs replayed: more than the buffer keeps.
+    const late = await connect(emulator);
+    late.send({ op: 6, d: { token: emulator.token, session_id: sessionId, seq: 1 } });
+    await emulator.waitFor(() => late.frames.find((f) => f.op === 9));
+    expect(late.frames.find((f) => f.op === 9)?.d).toBe(false);
+    expect(late.frames.some((f) => f.t === 'GUILD_CREATE')).toBe(false);
+  });
+
   it('asks the client to reconnect with op 7 and lets it resume', async () => {
     emulator = await startEmulator({ guilds: [sampleGuild(GUILD)] });
     const client = await loginClient(emulator);

@@ -171,14 +171,18 @@ export class Gateway {
   private resume(ws: WebSocket, d: AnyJson): Session | undefined {
     if (!this.tokenOk(d?.token)) return void ws.close(4004, 'Authentication failed');
     const session = this.sessions.get(String(d.session_id));
-    if (!session) {
+    const after = Number(d?.seq ?? 0);
+    const oldest = session?.buffer[0]?.s;
+    // Like Discord, a session whose missed events no longer fit the replay buffer cannot be resumed:
+    // the client is told to identify afresh (and receives every GUILD_CREATE again).
+    if (!session || (oldest !== undefined && oldest > after + 1)) {
+      if (session) this.sessions.delete(String(d.session_id));
       this.send(ws, { op: Op.InvalidSession, d: false });
       return undefined;
     }
     if (session.socket && session.socket !== ws) session.socket.terminate();
     session.socket = ws;
     this.resumes++;
-    const after = Number(d.seq ?? 0);
     for (const item of session.buffer) if (item.s > after) ws.send(item.frame);
     this.dispatchTo(session, 'RESUMED', { _trace: ['emulator'] });
     return session;
