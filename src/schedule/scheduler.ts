@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { type Dataset, eventsWithDay } from '../domain/dataset.js';
 import { noticeFor } from '../domain/notice.js';
-import { deliveryNonce } from '../store/delivery.js';
+import { DAY_ENDED, deliveryNonce } from '../store/delivery.js';
 import type { DeliveryLedger } from '../store/delivery-ledger.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import type { SettingsRepository, ShardSelection } from '../store/settings-repository.js';
@@ -150,12 +150,7 @@ export class Scheduler {
     const key = { guildId: item.guildId, eventId: item.eventId, year: item.year };
     const log = this.deps.logger.child({ ...key });
     if (item.action === 'missed') {
-      await this.deps.ledger.markMissed(
-        key,
-        'the anniversary day ended before it could be posted',
-        now,
-        item.occurrence.at,
-      );
+      await this.deps.ledger.markMissed(key, DAY_ENDED, now, item.occurrence.at);
       summary.missed++;
       log.warn({ outcome: 'missed', dueAt: item.occurrence.at }, 'anniversary day passed without a post');
       return 'done';

@@ -27,6 +27,9 @@ export interface Delivery extends DeliveryKey {
 }
 
 /** Discord rejects longer nonces. */
+/** The reason recorded for an anniversary whose local day ended unposted (shown translated). */
+export const DAY_ENDED = 'day-ended';
+
 export const NONCE_MAX_LENGTH = 25;
 
 /**

@@ -13,7 +13,8 @@ import type { Language } from '../../domain/dataset.js';
 import { messages } from '../../i18n/index.js';
 import type { Messages } from '../../i18n/locales/en.js';
 import { placeName } from '../../i18n/place-names.js';
-import type { PauseReason } from '../../store/guild-settings.js';
+import { DAY_ENDED } from '../../store/delivery.js';
+import { PAUSE_REASONS, type PauseReason } from '../../store/guild-settings.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
@@ -30,6 +31,13 @@ function permissionNames(permissions: ChannelPermission[], t: Messages): string 
     EmbedLinks: t.permissionEmbedLinks,
   };
   return permissions.map((p) => names[p]).join(', ');
+}
+
+/** A ledger reason in the reader's language: our own codes are translated, Discord's words are quoted. */
+function troubleReason(reason: string | null, t: Messages): string {
+  if (reason === null || reason === DAY_ENDED) return t.troubleDayEnded;
+  const code = PAUSE_REASONS.find((r) => reason.startsWith(`${r}:`));
+  return code ? pauseWhy(code, null, t) : reason;
 }
 
 /** Why notices are paused and what to do, in one phrase. */
@@ -97,9 +105,8 @@ function renderShow(reply: ConfigShowReply, language: Language): MessagePayload 
   const trouble = reply.trouble.map((d) => {
     const name = d.event ? placeName(d.event, language) : d.eventId;
     // A row that was attempted and then ran out of day failed; one never attempted was missed while down.
-    return d.status === 'missed' && d.attempts === 0
-      ? t.troubleMissed({ name, year: d.year })
-      : t.troubleFailed({ name, year: d.year, reason: d.reason ?? '' });
+    if (d.status === 'missed' && d.attempts === 0) return t.troubleMissed({ name, year: d.year });
+    return t.troubleFailed({ name, year: d.year, reason: troubleReason(d.reason, t) });
   });
   const fields: APIEmbedField[] = [
     { name: t.configChannel, value: s.channelId ? `<#${s.channelId}>` : t.configNotSet, inline: true },

@@ -109,6 +109,7 @@ export const az: Messages = {
     `${p.name} ${p.year}: buraxılıb — bot həmin gün işləmirdi`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name} ${p.year}: alınmadı — ${p.reason}`,
+  troubleDayEnded: 'Discord paylaşımı qəbul edənədək gün başa çatdı',
 
   pauseReasonAdmin: 'administrator tərəfindən; bərpa etmək üçün /config resume işlədin',
   pauseReasonChannelDeleted: 'kanal silinib; /config channel ilə başqasını seçin',

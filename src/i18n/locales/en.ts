@@ -94,6 +94,7 @@ export const en = {
     `${p.name} ${p.year}: missed — the bot was not running that day`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name} ${p.year}: failed — ${p.reason}`,
+  troubleDayEnded: 'the day ended before Discord accepted the post',
 
   pauseReasonAdmin: 'an admin paused them; use /config resume',
   pauseReasonChannelDeleted: 'the channel was deleted; choose another with /config channel',

@@ -104,6 +104,7 @@ export const ru: Messages = {
     `${p.name}, ${p.year}: пропущено — в тот день бот не работал`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name}, ${p.year}: не удалось — ${p.reason}`,
+  troubleDayEnded: 'день закончился раньше, чем Discord принял публикацию',
 
   pauseReasonAdmin: 'по решению администратора; чтобы возобновить, используйте /config resume',
   pauseReasonChannelDeleted: 'канал удалён; выберите другой через /config channel',

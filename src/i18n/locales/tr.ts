@@ -94,6 +94,7 @@ export const tr: Messages = {
     `${p.name} ${p.year}: kaçırıldı — bot o gün çalışmıyordu`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name} ${p.year}: gönderilemedi — ${p.reason}`,
+  troubleDayEnded: 'Discord gönderiyi kabul etmeden gün bitti',
 
   pauseReasonAdmin: 'bir yönetici tarafından; devam etmek için /config resume kullanın',
   pauseReasonChannelDeleted: 'kanal silindi; /config channel ile başka bir kanal seçin',

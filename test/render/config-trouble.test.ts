@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ConfigShowReply } from '../../src/app/config-replies.js';
+import { renderReply } from '../../src/discord/render/index.js';
+import { parseDataset } from '../../src/domain/dataset.js';
+import { DAY_ENDED, type Delivery } from '../../src/store/delivery.js';
+import { defaultSettings } from '../../src/store/guild-settings.js';
+
+const parsed = parseDataset(
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'data', 'remembrance.json'), 'utf8')),
+);
+if (!parsed.ok) throw new Error('dataset invalid');
+const dataset = parsed.dataset;
+const khojaly = dataset.events.find((e) => e.id === 'khojaly');
+const shusha = dataset.events.find((e) => e.id === 'shusha');
+
+function row(eventId: string, status: Delivery['status'], attempts: number, reason: string | null): Delivery {
+  return {
+    guildId: '1',
+    eventId,
+    year: 2027,
+    status,
+    nonce: 'n',
+    messageId: null,
+    reason,
+    retryable: false,
+    attempts,
+    claimedBy: null,
+    claimedAt: null,
+    updatedAt: 0,
+    dueAt: 0,
+  } as Delivery;
+}
+
+function show(): ConfigShowReply {
+  return {
+    kind: 'config-show',
+    settings: defaultSettings('1', 0),
+    channelName: null,
+    roleName: null,
+    next: [],
+    problems: [],
+    trouble: [
+      { ...row('khojaly', 'missed', 0, DAY_ENDED), event: khojaly },
+      { ...row('shusha', 'missed', 3, DAY_ENDED), event: shusha },
+      { ...row('shusha', 'failed', 1, 'missing-permissions: 50013: Missing Permissions'), event: shusha },
+    ],
+    events: [],
+  };
+}
+
+describe('/config show explains posts that did not go out, in the reader’s language', () => {
+  it('tells missed (bot down) from failed (Discord refused or the day ran out), without internal codes', () => {
+    const en = JSON.stringify(renderReply(show(), 'en'));
+    expect(en).toContain('Khojaly 2027: missed — the bot was not running that day');
+    expect(en).toContain('Shusha 2027: failed — the day ended before Discord accepted the post');
+    expect(en).toMatch(/Shusha 2027: failed — the bot lacks permissions in the channel/);
+    const ru = JSON.stringify(renderReply(show(), 'ru'));
+    expect(ru).toContain('день закончился раньше, чем Discord принял публикацию');
+    for (const text of [en, ru]) {
+      expect(text).not.toContain(DAY_ENDED);
+      expect(text).not.toContain('missing-permissions:');
+    }
+  });
+});
