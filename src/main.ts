@@ -25,7 +25,7 @@ import { InvalidRequestGuard } from './schedule/invalid-request-guard.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { startTicker } from './schedule/ticker.js';
 import { openDatabase } from './store/database.js';
-import { parseDatabaseUrl } from './store/database-url.js';
+import { databaseLocation, parseDatabaseUrl } from './store/database-url.js';
 import { DeliveryLedger } from './store/delivery-ledger.js';
 import { SettingsRepository } from './store/settings-repository.js';
 import { StoreError } from './store/store-error.js';
@@ -81,7 +81,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ? config.DATASET_FILE
     : resolve(projectRoot(), config.DATASET_FILE);
   const dataset = loadDataset(datasetFile);
-  const database = await openDatabase(parseDatabaseUrl(config.DATABASE_URL, cwd), { now });
+  const databaseUrl = parseDatabaseUrl(config.DATABASE_URL, cwd);
+  const database = await openDatabase(databaseUrl, { now });
+  logger.info(
+    { database: databaseLocation(databaseUrl), dataset: datasetFile, events: dataset.events.length },
+    'starting',
+  );
   const settingsRepo = new SettingsRepository(database.db);
   const ledger = new DeliveryLedger(database.db);
   // The Discord cache keeps only the channels and roles servers configured (and the bot's own roles).
