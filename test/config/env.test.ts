@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../../src/config/env.js';
 
-const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gabcde.abcdefghijklmnopqrstuvwxyz0123456789AB';
+// Not a real token: any non-blank string without spaces is accepted, as discord.js does no format check.
+const TOKEN = 'fake-token-for-config-tests';
 
 /** The ConfigError readConfig throws, or a failure when it accepts the environment. */
 function refusal(env: Record<string, string | undefined>): ConfigError {
