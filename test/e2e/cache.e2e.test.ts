@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  ADMIN_ID,
+  type ConfigOption,
   eventually,
   GUILD_ID,
   type Harness,
-  MANAGE_GUILD,
   NEWS_CHANNEL,
   ROLE_ID,
+  runConfig,
   startHarness,
   TEXT_CHANNEL,
   testGuild,
@@ -23,19 +23,7 @@ describe('the lean Discord cache', () => {
     expect(h.emulator.violations).toEqual([]);
   });
 
-  const config = async (subcommand: string, options: Array<{ name: string; type: number; value: string }>) =>
-    (
-      await h.emulator.interact({
-        type: 'command',
-        name: 'config',
-        subcommand,
-        options,
-        guildId: GUILD_ID,
-        channelId: TEXT_CHANNEL,
-        user: { id: ADMIN_ID },
-        memberPermissions: MANAGE_GUILD,
-      })
-    ).final();
+  const config = (subcommand: string, options: ConfigOption[]) => runConfig(h, subcommand, options);
 
   it('keeps only @everyone and configured channels and roles; fetches the rest when an admin picks them', async () => {
     h = await startHarness({ now: '2027-02-20T12:00:00Z' });

@@ -10,6 +10,7 @@ import {
   MEMBER_ID,
   NEWS_CHANNEL,
   ROLE_ID,
+  runConfig,
   startHarness,
   TEXT_CHANNEL,
   VOICE_CHANNEL,
@@ -35,17 +36,7 @@ describe('/config through the real discord.js client and the emulator', () => {
     permissions = MANAGE_GUILD,
     userId = ADMIN_ID,
   ) => {
-    const handle = await h.emulator.interact({
-      type: 'command',
-      name: 'config',
-      subcommand,
-      options,
-      guildId: GUILD_ID,
-      channelId: TEXT_CHANNEL,
-      user: { id: userId, locale: 'en-US' },
-      memberPermissions: permissions,
-    });
-    const reply = await handle.final();
+    const reply = await runConfig(h, subcommand, options, { permissions, userId });
     expect((reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     return reply;
   };

@@ -145,3 +145,25 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+export type ConfigOption = { name: string; type: number; value: string | number | boolean };
+
+/** Runs `/config <subcommand>` in the test server as an admin (or as `as` says) and returns the visible reply. */
+export async function runConfig(
+  h: Harness,
+  subcommand: string,
+  options: ConfigOption[] = [],
+  as: { userId?: string; permissions?: string; locale?: string } = {},
+) {
+  const handle = await h.emulator.interact({
+    type: 'command',
+    name: 'config',
+    subcommand,
+    options,
+    guildId: GUILD_ID,
+    channelId: TEXT_CHANNEL,
+    user: { id: as.userId ?? ADMIN_ID, locale: as.locale ?? 'en-US' },
+    memberPermissions: as.permissions ?? MANAGE_GUILD,
+  });
+  return handle.final();
+}

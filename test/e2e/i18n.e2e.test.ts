@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  ADMIN_ID,
+  type ConfigOption,
   GUILD_ID,
   type Harness,
-  MANAGE_GUILD,
   MEMBER_ID,
+  runConfig,
   startHarness,
   TEXT_CHANNEL,
   visibleText,
@@ -20,19 +20,7 @@ describe('languages through the real discord.js client and the emulator', () => 
     expect(h.emulator.violations).toEqual([]);
   });
 
-  const config = async (subcommand: string, options: Array<{ name: string; type: number; value: string }>) =>
-    (
-      await h.emulator.interact({
-        type: 'command',
-        name: 'config',
-        subcommand,
-        options,
-        guildId: GUILD_ID,
-        channelId: TEXT_CHANNEL,
-        user: { id: ADMIN_ID, locale: 'en-US' },
-        memberPermissions: MANAGE_GUILD,
-      })
-    ).final();
+  const config = (subcommand: string, options: ConfigOption[]) => runConfig(h, subcommand, options);
 
   it('a server set to Azerbaijani receives its notice in Azerbaijani', async () => {
     await config('channel', [{ name: 'channel', type: 7, value: TEXT_CHANNEL }]);

@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliveryLedger } from '../../src/store/delivery-ledger.js';
 import {
+  type ConfigOption,
   GUILD_ID,
   type Harness,
   MANAGE_GUILD,
   ROLE_ID,
+  runConfig,
   startHarness,
   TEXT_CHANNEL,
   visibleText,
@@ -15,19 +17,7 @@ const KHOJALY_2027 = Date.parse('2027-02-26T05:00:00Z');
 const MINUTE = 60_000;
 
 async function configure(h: Harness, options: { role?: boolean } = {}) {
-  const run = async (subcommand: string, opts: Array<{ name: string; type: number; value: string }>) =>
-    (
-      await h.emulator.interact({
-        type: 'command',
-        name: 'config',
-        subcommand,
-        options: opts,
-        guildId: GUILD_ID,
-        channelId: TEXT_CHANNEL,
-        user: { id: '1200000000000003001' },
-        memberPermissions: MANAGE_GUILD,
-      })
-    ).final();
+  const run = (subcommand: string, opts: ConfigOption[]) => runConfig(h, subcommand, opts);
   await run('channel', [{ name: 'channel', type: 7, value: TEXT_CHANNEL }]);
   if (options.role) await run('role', [{ name: 'role', type: 8, value: ROLE_ID }]);
 }
