@@ -96,17 +96,16 @@ async function main(): Promise<number> {
     const member = { id: MEMBER, username: 'aysel', locale: clientLocale };
     const admin = { id: ADMIN, username: 'admin', locale: clientLocale };
     const manageGuild = (1n << 5n).toString();
-    if (language !== 'en') {
-      await act(
+    const adminConfig = (subcommand: string, options: InteractionInput['options'], typed: string) =>
+      act(
         'admin',
-        {
-          type: 'command',
-          name: 'config',
-          subcommand: 'language',
-          options: [{ name: 'language', type: 3, value: language }],
-          user: admin,
-          memberPermissions: manageGuild,
-        },
+        { type: 'command', name: 'config', subcommand, options, user: admin, memberPermissions: manageGuild },
+        typed,
+      );
+    if (language !== 'en') {
+      await adminConfig(
+        'language',
+        [{ name: 'language', type: 3, value: language }],
         `/config language language: ${language}`,
       );
     }
@@ -166,35 +165,13 @@ async function main(): Promise<number> {
       'a member without Manage Server should be refused, privately, with nothing stored',
     );
 
-    await act(
-      'admin',
-      {
-        type: 'command',
-        name: 'config',
-        subcommand: 'channel',
-        options: [{ name: 'channel', type: 7, value: GENERAL }],
-        user: admin,
-        memberPermissions: manageGuild,
-      },
+    await adminConfig(
+      'channel',
+      [{ name: 'channel', type: 7, value: GENERAL }],
       '/config channel channel: #general',
     );
-    await act(
-      'admin',
-      {
-        type: 'command',
-        name: 'config',
-        subcommand: 'role',
-        options: [{ name: 'role', type: 8, value: ROLE }],
-        user: admin,
-        memberPermissions: manageGuild,
-      },
-      '/config role role: @Remembrance',
-    );
-    await act(
-      'admin',
-      { type: 'command', name: 'config', subcommand: 'show', user: admin, memberPermissions: manageGuild },
-      '/config show',
-    );
+    await adminConfig('role', [{ name: 'role', type: 8, value: ROLE }], '/config role role: @Remembrance');
+    await adminConfig('show', [], '/config show');
 
     const next = (await bot.settings.get(GUILD)).nextDueAt;
     check(next === Date.parse('2027-02-26T05:00:00Z'), 'the next post should be Khojaly at 09:00 Baku');

@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../src/discord/render/index.js';
-import { LANGUAGES, parseDataset } from '../../src/domain/dataset.js';
+import { LANGUAGES } from '../../src/domain/dataset.js';
 import { sourcesReply } from '../../src/domain/replies.js';
+import { realDataset } from '../domain/fixtures.js';
 
-const raw = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', '..', 'data', 'remembrance.json'), 'utf8'),
-);
-const parsed = parseDataset(raw);
-if (!parsed.ok) throw new Error('dataset invalid');
-const dataset = parsed.dataset;
+const dataset = realDataset();
 
 describe('/sources in every language', () => {
   it.each(LANGUAGES)(

@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConfigShowReply } from '../../src/app/config-replies.js';
 import { renderReply } from '../../src/discord/render/index.js';
-import { parseDataset } from '../../src/domain/dataset.js';
 import { DAY_ENDED, type Delivery } from '../../src/store/delivery.js';
 import { defaultSettings } from '../../src/store/guild-settings.js';
+import { realDataset } from '../domain/fixtures.js';
 
-const parsed = parseDataset(
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'data', 'remembrance.json'), 'utf8')),
-);
-if (!parsed.ok) throw new Error('dataset invalid');
-const dataset = parsed.dataset;
+const dataset = realDataset();
 const khojaly = dataset.events.find((e) => e.id === 'khojaly');
 const shusha = dataset.events.find((e) => e.id === 'shusha');
 

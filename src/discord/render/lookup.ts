@@ -19,7 +19,7 @@ function figure(event: RemembranceEvent, kind: Figure['kind']): Figure | undefin
   return event.figures.find((f) => f.kind === kind);
 }
 
-function sourceLine(source: Source, _language: Language): string {
+function sourceLine(source: Source): string {
   return link(source.citation, source.url);
 }
 
@@ -93,9 +93,7 @@ export function renderPlace(reply: PlaceReply, language: Language): MessagePaylo
     quoteField(event, language),
     {
       name: t.sourceLabel,
-      value: [...new Set([reply.dateSource, ...reply.figureSources])]
-        .map((s) => sourceLine(s, language))
-        .join('\n'),
+      value: [...new Set([reply.dateSource, ...reply.figureSources])].map((s) => sourceLine(s)).join('\n'),
     },
   ];
   const description = [
@@ -137,7 +135,7 @@ export function renderKhojaly(reply: KhojalyReply, language: Language): MessageP
         fields: [
           ...khojalyFields(event, language),
           quoteField(event, language),
-          { name: t.sourceLabel, value: sourceLine(source, language) },
+          { name: t.sourceLabel, value: sourceLine(source) },
         ],
         footer: {
           text: [
@@ -178,9 +176,7 @@ export function renderTimeline(reply: TimelineReply, language: Language): Messag
         title: t.timelineTitle,
         description: clip(lines.join('\n'), LIMITS.embedDescription),
         color: COLOURS.remembrance,
-        fields: [
-          { name: t.sourcesLabel, value: reply.sources.map((s) => sourceLine(s, language)).join('\n') },
-        ],
+        fields: [{ name: t.sourcesLabel, value: reply.sources.map((s) => sourceLine(s)).join('\n') }],
         footer: { text: t.timelineFooter },
       },
     ],
