@@ -1,5 +1,6 @@
 import type { Command } from '../src/app/command.js';
 import type { AppServices } from '../src/app/services.js';
+import { calendarCommand } from './calendar.js';
 import { configCommand } from './config.js';
 import { districtCommand } from './district.js';
 import { khojalyCommand } from './khojaly.js';
@@ -13,6 +14,7 @@ export const commands: readonly Command<AppServices>[] = [
   khojalyCommand,
   timelineCommand,
   upcomingCommand,
+  calendarCommand,
   sourcesCommand,
   configCommand,
 ];

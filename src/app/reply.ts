@@ -1,3 +1,4 @@
+import type { CalendarReply } from '../domain/calendar.js';
 import type { LookupReply } from '../domain/replies.js';
 import type { ConfigReply } from './config-replies.js';
 
@@ -10,4 +11,4 @@ export type UserError =
   | { kind: 'error'; code: 'internal'; interactionId: string };
 
 /** Everything a command can answer; `src/discord` renders each kind. */
-export type Reply = LookupReply | ConfigReply | UserError;
+export type Reply = LookupReply | CalendarReply | ConfigReply | UserError;

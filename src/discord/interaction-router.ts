@@ -48,6 +48,16 @@ export function toDiscordMessage(payload: MessagePayload) {
   return {
     content: payload.content ?? '',
     embeds: payload.embeds,
+    // Only when there are files: an empty list would still send `attachments: []`.
+    ...(payload.files?.length
+      ? {
+          files: payload.files.map((f) => ({
+            attachment: f.data,
+            name: f.name,
+            ...(f.description ? { description: f.description } : {}),
+          })),
+        }
+      : {}),
     allowedMentions: {
       parse: payload.allowed_mentions.parse ?? [],
       roles: payload.allowed_mentions.roles ?? [],

@@ -23,6 +23,11 @@ export const commandText = {
     ru: 'Все даты по порядку, каждая с цифрой и источником',
     tr: 'Tüm tarihler sırayla, her biri rakamı ve kaynağıyla',
   },
+  calendar: {
+    en: 'Every anniversary as a calendar file (.ics) for Google, Apple or Outlook',
+    ru: 'Все годовщины файлом календаря (.ics) для Google, Apple или Outlook',
+    tr: 'Tüm yıl dönümleri, Google, Apple ya da Outlook için takvim dosyası (.ics)',
+  },
   upcoming: {
     en: 'The next anniversaries',
     ru: 'Ближайшие годовщины',

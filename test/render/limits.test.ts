@@ -36,6 +36,15 @@ function expectWithinLimits(payload: MessagePayload, what: string): void {
   expect(content.length, `${what}: content`).toBeLessThanOrEqual(2000);
   expect(content.length > 0 || payload.embeds.length > 0, `${what}: empty message`).toBe(true);
   expect(payload.embeds.length, `${what}: embeds`).toBeLessThanOrEqual(10);
+  // Attachments: 10 files and 10 MiB per message for a bot in a server without boosts.
+  const files = payload.files ?? [];
+  expect(files.length, `${what}: files`).toBeLessThanOrEqual(10);
+  expect(
+    files.reduce((n, f) => n + f.data.length, 0),
+    `${what}: file bytes`,
+  ).toBeLessThanOrEqual(10 * 1024 * 1024);
+  for (const f of files)
+    expect(f.description?.length ?? 0, `${what}: ${f.name} alt text`).toBeLessThanOrEqual(1024);
   let total = 0;
   payload.embeds.forEach((embed: APIEmbed, i) => {
     const at = `${what}: embed ${i}`;
@@ -103,6 +112,7 @@ async function everyCommandReply(dataset: Dataset): Promise<Rendered[]> {
   };
   await run('khojaly');
   await run('timeline');
+  await run('calendar');
   await run('sources');
   for (let count = 1; count <= 25; count++) await run('upcoming', { count });
   await run('upcoming');
@@ -343,6 +353,7 @@ describe('every reply of every command stays within Discord’s limits', () => {
         'place',
         'sources',
         'timeline',
+        'calendar',
         'unknown-place',
         'upcoming',
       ].sort(),
@@ -489,9 +500,9 @@ function checkNameAndDescription(
 }
 
 describe('command definitions', () => {
-  it('are six chat-input commands with unique names', () => {
+  it('are seven chat-input commands with unique names', () => {
     const names = commands.map((c) => c.definition.name);
-    expect(names).toEqual(['district', 'khojaly', 'timeline', 'upcoming', 'sources', 'config']);
+    expect(names).toEqual(['district', 'khojaly', 'timeline', 'upcoming', 'calendar', 'sources', 'config']);
     expect(new Set(names).size).toBe(names.length);
   });
 

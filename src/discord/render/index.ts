@@ -1,5 +1,6 @@
 import type { Reply } from '../../app/reply.js';
 import type { Language } from '../../domain/dataset.js';
+import { renderCalendar } from './calendar.js';
 import { renderConfig } from './config.js';
 import { renderError } from './errors.js';
 import {
@@ -25,6 +26,8 @@ export function renderReply(reply: Reply, language: Language): MessagePayload {
       return renderUpcoming(reply, language);
     case 'sources':
       return renderSources(reply, language);
+    case 'calendar':
+      return renderCalendar(reply, language);
     case 'unknown-place':
       return renderUnknownPlace(reply, language);
     case 'error':

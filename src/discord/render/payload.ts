@@ -1,10 +1,19 @@
 import type { APIAllowedMentions, APIEmbed } from 'discord-api-types/v10';
 
+/** A file sent with a message (uploaded as multipart `files[n]`). */
+export interface FileAttachment {
+  name: string;
+  data: Buffer;
+  /** Alt text screen readers announce (Discord allows 1024 characters). */
+  description?: string;
+}
+
 /** A message as the bot sends it: always with explicit allowed_mentions. */
 export interface MessagePayload {
   content?: string;
   embeds: APIEmbed[];
   allowed_mentions: APIAllowedMentions;
+  files?: FileAttachment[];
 }
 
 /** Mentions nothing: users, roles and @everyone are all shown as text only. */

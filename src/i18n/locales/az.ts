@@ -57,6 +57,21 @@ export const az: Messages = {
   timelinePeriod: (p: { from: number; to: number }) => `${p.from}–${p.to}`,
   timelineFooter: 'Tarixlər və ərazilər mənbələrdə verildiyi kimidir; ərazilər üst-üstə düşür və toplanmır.',
 
+  timelinePictureTitle: (p: { from: number; to: number }) => `Xronologiya, ${p.from}–${p.to}`,
+  timelinePictureAlt: (p: { from: number; to: number }) =>
+    `${p.from}–${p.to} illərinin zaman oxu: yuxarıdakı siyahının hər tarixi yeri və rəqəmi ilə qeyd olunub.`,
+
+  calendarTitle: 'İldönümləri təqviminiz üçün',
+  calendarBody: (p: { count: number }) =>
+    `Hər il təkrarlanan bütün günlük hadisələr (${p.count}), hər biri rəqəmləri və mənbəyi ilə. Əlavə olunmuş faylı açın və ya idxal edin: Google Calendar (Settings → Import), Apple Calendar (File → Import), Outlook (Add calendar → Upload from file).`,
+  calendarPeriodNote: (p: { names: string }) =>
+    `${p.names}: bir gün deyil, dövrdür, ona görə hər il təkrarlanan hadisəsi yoxdur.`,
+  calendarName: 'Anım günləri',
+  calendarOccupationSummary: (p: { name: string; year: number }) => `${p.name}: işğalın ildönümü (${p.year})`,
+  calendarMassacreSummary: (p: { name: string; year: number }) => `${p.name}: qırğının ildönümü (${p.year})`,
+  calendarOccupationDate: (p: { date: string }) => `İşğal tarixi: ${p.date} (mənbədə verilən tarix).`,
+  calendarMassacreNight: (p: { night: string }) => `${p.night} gecəsi.`,
+
   upcomingTitle: 'Yaxınlaşan ildönümləri',
   upcomingLine: (p: { name: string; ordinal: string; date: string; at: string; relative: string }) =>
     `**${p.name}** — ${p.ordinal} ildönümü, ${p.date} · ${p.at} (${p.relative})`,

@@ -41,6 +41,23 @@ export const en = {
   timelinePeriod: (p: { from: number; to: number }) => `${p.from}–${p.to}`,
   timelineFooter: 'Dates and areas as the sources give them; areas overlap and are not added up.',
 
+  timelinePictureTitle: (p: { from: number; to: number }) => `Timeline, ${p.from}–${p.to}`,
+  timelinePictureAlt: (p: { from: number; to: number }) =>
+    `A time axis from ${p.from} to ${p.to} marking each date of the list above, with its place and figure.`,
+
+  calendarTitle: 'The anniversaries, for your calendar',
+  calendarBody: (p: { count: number }) =>
+    `Yearly all-day events (${p.count}), each with its figures and source. Open the attached file, or import it: Google Calendar (Settings → Import), Apple Calendar (File → Import), Outlook (Add calendar → Upload from file).`,
+  calendarPeriodNote: (p: { names: string }) =>
+    `${p.names}: a period, not a single day, so it has no yearly event.`,
+  calendarName: 'Remembrance anniversaries',
+  calendarOccupationSummary: (p: { name: string; year: number }) =>
+    `${p.name}: anniversary of its occupation (${p.year})`,
+  calendarMassacreSummary: (p: { name: string; year: number }) =>
+    `${p.name}: anniversary of the massacre (${p.year})`,
+  calendarOccupationDate: (p: { date: string }) => `Occupied on ${p.date}, by the date the source gives.`,
+  calendarMassacreNight: (p: { night: string }) => `The night of ${p.night}.`,
+
   upcomingTitle: 'Upcoming anniversaries',
   upcomingLine: (p: { name: string; ordinal: string; date: string; at: string; relative: string }) =>
     `**${p.name}** — ${p.ordinal} anniversary, ${p.date} · ${p.at} (${p.relative})`,

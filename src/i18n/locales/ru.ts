@@ -51,6 +51,22 @@ export const ru: Messages = {
   timelinePeriod: (p: { from: number; to: number }) => `${p.from}–${p.to} гг.`,
   timelineFooter: 'Даты и площади — как в источниках; территории пересекаются, и площади не складываются.',
 
+  timelinePictureTitle: (p: { from: number; to: number }) => `Хронология, ${p.from}–${p.to}`,
+  timelinePictureAlt: (p: { from: number; to: number }) =>
+    `Ось времени с ${p.from} по ${p.to} год: каждая дата из списка выше, с местом и цифрой.`,
+
+  calendarTitle: 'Годовщины для вашего календаря',
+  calendarBody: (p: { count: number }) =>
+    `Ежегодные события на весь день (${p.count}), каждое с цифрами и источником. Откройте приложенный файл или импортируйте его: Google Calendar (Settings → Import), Apple Calendar (File → Import), Outlook (Add calendar → Upload from file).`,
+  calendarPeriodNote: (p: { names: string }) =>
+    `${p.names}: период, а не один день, поэтому ежегодного события нет.`,
+  calendarName: 'Памятные даты',
+  calendarOccupationSummary: (p: { name: string; year: number }) =>
+    `${p.name}: годовщина оккупации (${p.year})`,
+  calendarMassacreSummary: (p: { name: string; year: number }) => `${p.name}: годовщина резни (${p.year})`,
+  calendarOccupationDate: (p: { date: string }) => `Дата оккупации: ${p.date} (по данным источника).`,
+  calendarMassacreNight: (p: { night: string }) => `Ночь ${p.night}.`,
+
   upcomingTitle: 'Ближайшие годовщины',
   upcomingLine: (p: { name: string; ordinal: string; date: string; at: string; relative: string }) =>
     `**${p.name}** — ${p.ordinal} годовщина, ${p.date} · ${p.at} (${p.relative})`,

@@ -40,6 +40,23 @@ export const tr: Messages = {
   timelinePeriod: (p: { from: number; to: number }) => `${p.from}–${p.to}`,
   timelineFooter: 'Tarihler ve yüzölçümleri kaynaklardaki gibidir; alanlar örtüşür ve toplanmaz.',
 
+  timelinePictureTitle: (p: { from: number; to: number }) => `Kronoloji, ${p.from}–${p.to}`,
+  timelinePictureAlt: (p: { from: number; to: number }) =>
+    `${p.from}–${p.to} yıllarının zaman ekseni: yukarıdaki listenin her tarihi, yeri ve rakamıyla işaretli.`,
+
+  calendarTitle: 'Yıl dönümleri, takviminiz için',
+  calendarBody: (p: { count: number }) =>
+    `Her yıl tekrarlanan tüm gün etkinlikler (${p.count}), her biri rakamları ve kaynağıyla. Ekteki dosyayı açın ya da içe aktarın: Google Calendar (Settings → Import), Apple Calendar (File → Import), Outlook (Add calendar → Upload from file).`,
+  calendarPeriodNote: (p: { names: string }) =>
+    `${p.names}: tek bir gün değil, bir dönem; bu yüzden yıllık etkinliği yok.`,
+  calendarName: 'Anma günleri',
+  calendarOccupationSummary: (p: { name: string; year: number }) =>
+    `${p.name}: işgalin yıl dönümü (${p.year})`,
+  calendarMassacreSummary: (p: { name: string; year: number }) =>
+    `${p.name}: katliamın yıl dönümü (${p.year})`,
+  calendarOccupationDate: (p: { date: string }) => `İşgal tarihi: ${p.date} (kaynağın verdiği tarih).`,
+  calendarMassacreNight: (p: { night: string }) => `${p.night} gecesi.`,
+
   upcomingTitle: 'Yaklaşan yıl dönümleri',
   upcomingLine: (p: { name: string; ordinal: string; date: string; at: string; relative: string }) =>
     `**${p.name}** — ${p.ordinal} yıl dönümü, ${p.date} · ${p.at} (${p.relative})`,
