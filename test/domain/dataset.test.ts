@@ -1,13 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { calendarCommand } from '../../commands/calendar.js';
 import { districtCommand } from '../../commands/district.js';
 import { khojalyCommand } from '../../commands/khojaly.js';
 import { sourcesCommand } from '../../commands/sources.js';
 import { timelineCommand } from '../../commands/timeline.js';
 import { upcomingCommand } from '../../commands/upcoming.js';
 import type { Reply } from '../../src/app/reply.js';
+import { calendarFile } from '../../src/discord/render/calendar.js';
 import { renderReply } from '../../src/discord/render/index.js';
 import { renderNotice } from '../../src/discord/render/notice.js';
 import type { MessagePayload } from '../../src/discord/render/payload.js';
+import { timelinePictureText } from '../../src/discord/render/timeline-picture.js';
 import { nextOccurrence } from '../../src/domain/anniversary.js';
 import {
   type Dataset,
@@ -18,6 +21,7 @@ import {
 } from '../../src/domain/dataset.js';
 import { noticeFor } from '../../src/domain/notice.js';
 import { CHANNEL, commandContext, GUILD, invocation, ROLE } from '../render/command-context.js';
+import { readCalendar } from '../render/ics-reader.js';
 import { at, rawDataset, realDataset, sourceText } from './fixtures.js';
 
 const MONTHS = [
@@ -277,7 +281,25 @@ describe('no reply or notice adds the areas up', () => {
         outputs.push({ what: `${what} [${language}]`, text: shownText(renderReply(reply, language)) });
       }
     };
-    await render('/timeline', (await timelineCommand.execute(invocation(), ctx)).reply);
+    const timeline = (await timelineCommand.execute(invocation(), ctx)).reply;
+    await render('/timeline', timeline);
+    const calendar = (await calendarCommand.execute(invocation(), ctx)).reply;
+    await render('/calendar', calendar);
+    for (const language of LANGUAGES) {
+      if (timeline.kind !== 'timeline' || calendar.kind !== 'calendar') throw new Error('unexpected reply');
+      const picture = timelinePictureText(timeline, language);
+      outputs.push({
+        what: `/timeline picture [${language}]`,
+        text: [picture.title, picture.note, ...picture.rows.flatMap((r) => [r.when, r.name, r.figure])].join(
+          '\n',
+        ),
+      });
+      const file = readCalendar(calendarFile(calendar, language));
+      outputs.push({
+        what: `/calendar file [${language}]`,
+        text: file.events.flatMap((e) => [e.summary, e.description]).join('\n'),
+      });
+    }
     await render('/sources', (await sourcesCommand.execute(invocation(), ctx)).reply);
     await render('/khojaly', (await khojalyCommand.execute(invocation(), ctx)).reply);
     await render('/upcoming 25', (await upcomingCommand.execute(invocation({ count: 25 }), ctx)).reply);
