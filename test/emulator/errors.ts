@@ -38,6 +38,7 @@ export const Errors = {
   missingPermissions: () => new ApiError(403, 50013, 'Missing Permissions'),
   invalidWebhookToken: () => new ApiError(401, 50027, 'Invalid Webhook Token'),
   invalidJson: () => new ApiError(400, 50109, 'The request body contains invalid JSON.'),
+  requestEntityTooLarge: () => new ApiError(413, 40005, 'Request entity too large'),
   emptyMessage: () => new ValidationError(400, 50006, 'Cannot send an empty message'),
   invalidFormBody: (errors: unknown) => new ValidationError(400, 50035, 'Invalid Form Body', errors),
   dailyCommandCreates: (retryAfterSec: number) =>

@@ -1,3 +1,9 @@
+import {
+  publicAttachments,
+  resolveAttachments,
+  type StoredAttachment,
+  type UploadedFile,
+} from './attachments.js';
 import type { Core } from './core.js';
 import { Errors } from './errors.js';
 import type { InteractionRecord } from './interactions.js';
@@ -20,6 +26,12 @@ const LOADING = 1 << 7;
 const CHAT_INPUT_COMMAND_MESSAGE = 20;
 
 export function interactionRoutes(router: Router, core: () => Core): void {
+  /** Where a member would download an attachment (the emulator does not serve them; tests read the bytes). */
+  const cdn = () =>
+    core()
+      .gatewayUrl()
+      .replace(/^ws:\/\/([^/]+).*$/, 'http://$1');
+
   const interactionMessage = (rec: InteractionRecord, body: Json, extra: Json = {}): StoredMessage => {
     const { opts, messages } = core();
     return messages.build({
@@ -52,11 +64,33 @@ export function interactionRoutes(router: Router, core: () => Core): void {
     return m;
   };
 
-  const edit = (rec: InteractionRecord, target: StoredMessage, body: Json, isOriginal: boolean): Json => {
+  /** Attachments kept in `bytes` (by message id) beside the public objects the message carries. */
+  const bytes = new Map<string, StoredAttachment[]>();
+
+  const attach = (rec: InteractionRecord, message: StoredMessage, body: Json, files: UploadedFile[]) => {
+    const list = resolveAttachments(body, files, bytes.get(message.id) ?? [], core().ids);
+    bytes.set(message.id, list);
+    message.attachments = publicAttachments(list, cdn(), rec.channelId);
+    if (message === rec.original) rec.originalAttachments = list;
+  };
+
+  const edit = (
+    rec: InteractionRecord,
+    target: StoredMessage,
+    body: Json,
+    files: UploadedFile[],
+    isOriginal: boolean,
+  ): Json => {
     validateWebhookEdit(body);
     const merged: Json = { ...target };
-    for (const key of ['content', 'embeds', 'components', 'allowed_mentions', 'attachments'] as const) {
+    for (const key of ['content', 'embeds', 'components', 'allowed_mentions'] as const) {
       if (body[key] !== undefined) merged[key] = body[key] ?? (key === 'content' ? '' : []);
+    }
+    if (body.attachments !== undefined || files.length > 0) {
+      const list = resolveAttachments(body, files, bytes.get(target.id) ?? [], core().ids);
+      bytes.set(target.id, list);
+      merged.attachments = publicAttachments(list, cdn(), rec.channelId);
+      if (isOriginal) rec.originalAttachments = list;
     }
     if (Array.isArray(body.embeds)) merged.embeds = body.embeds.map((e: Json) => ({ type: 'rich', ...e }));
     assertNotEmpty(merged);
@@ -79,7 +113,10 @@ export function interactionRoutes(router: Router, core: () => Core): void {
     if (opts.now() - rec.createdAt > opts.interactionAckTimeoutMs) throw Errors.unknownInteraction();
     const { type, data } = validateCallback(ctx.body);
     rec.response = { type, ...(data === undefined ? {} : { data }), at: opts.now() };
-    if (type === 4) rec.original = interactionMessage(rec, data ?? {});
+    if (type === 4) {
+      rec.original = interactionMessage(rec, data ?? {});
+      attach(rec, rec.original, data ?? {}, ctx.files);
+    }
     if (type === 5)
       rec.original = interactionMessage(rec, {}, { flags: ((data?.flags as number) ?? 0) | LOADING });
     rec.events.emit('response', rec.response);
@@ -106,7 +143,7 @@ export function interactionRoutes(router: Router, core: () => Core): void {
 
   router.add('PATCH /webhooks/:id/:token/messages/@original', (ctx) => {
     const rec = webhookInteraction(ctx);
-    return { status: 200, body: edit(rec, original(rec), (ctx.body ?? {}) as Json, true) };
+    return { status: 200, body: edit(rec, original(rec), (ctx.body ?? {}) as Json, ctx.files, true) };
   });
 
   router.add('DELETE /webhooks/:id/:token/messages/@original', (ctx) => {
@@ -123,6 +160,7 @@ export function interactionRoutes(router: Router, core: () => Core): void {
     const body = (ctx.body ?? {}) as Json;
     validateWebhookExecute(body);
     const message = interactionMessage(rec, body);
+    attach(rec, message, body, ctx.files);
     rec.followUps.push(body);
     rec.followUpMessages.push(message);
     return ctx.query.get('wait') === 'true' ? { status: 200, body: publicMessage(message) } : { status: 204 };
@@ -136,7 +174,7 @@ export function interactionRoutes(router: Router, core: () => Core): void {
     const rec = webhookInteraction(ctx);
     return {
       status: 200,
-      body: edit(rec, followUp(rec, ctx.params[2] as string), (ctx.body ?? {}) as Json, false),
+      body: edit(rec, followUp(rec, ctx.params[2] as string), (ctx.body ?? {}) as Json, ctx.files, false),
     };
   });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
+import type { StoredAttachment } from './attachments.js';
 import type { Core } from './core.js';
 import { buildInteractionPayload } from './interaction-payload.js';
 import type {
@@ -20,6 +21,8 @@ export interface InteractionRecord {
   createdAt: number;
   response?: InteractionResponseRecord;
   original?: StoredMessage;
+  /** The original response's attachments with their bytes (the message holds only their public objects). */
+  originalAttachments: StoredAttachment[];
   originalDeleted: boolean;
   edits: AnyJson[];
   followUps: AnyJson[];
@@ -58,6 +61,10 @@ class Handle implements InteractionHandle {
 
   get followUps() {
     return this.rec.followUps;
+  }
+
+  attachments(): StoredAttachment[] {
+    return this.rec.originalAttachments;
   }
 
   ackMs(): number | undefined {
@@ -128,6 +135,7 @@ export class InteractionRegistry {
       guildId: input.guildId,
       channelId: input.channelId,
       createdAt: core.opts.now(),
+      originalAttachments: [],
       originalDeleted: false,
       edits: [],
       followUps: [],

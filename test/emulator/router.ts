@@ -1,3 +1,5 @@
+import type { UploadedFile } from './attachments.js';
+
 /** A tiny router over route templates such as 'POST /channels/:id/messages' (':id' and ':token' match a segment). */
 
 export interface RouteContext {
@@ -8,6 +10,8 @@ export interface RouteContext {
   params: string[];
   query: URLSearchParams;
   body: unknown;
+  /** The `files[n]` parts of a multipart request (none for JSON). */
+  files: UploadedFile[];
   headers: Record<string, string>;
 }
 

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { checkUploadLimits, parseMultipart, type UploadedFile } from './attachments.js';
 import { ApiError, Errors, ValidationError } from './errors.js';
 import type { Faults } from './faults.js';
 import {
@@ -42,16 +43,15 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** JSON bodies, and the payload_json part of multipart ones (files themselves are not kept). */
-function parseBody(raw: Buffer, contentType: string): unknown {
-  if (raw.length === 0) return undefined;
-  const text = raw.toString('utf8');
+/** JSON bodies; for multipart ones, the payload_json part as the body and the `files[n]` parts with their bytes. */
+function parseBody(raw: Buffer, contentType: string): { body: unknown; files: UploadedFile[] } {
+  if (raw.length === 0) return { body: undefined, files: [] };
   if (contentType.startsWith('multipart/form-data')) {
-    const m = /name="payload_json"\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/.exec(text);
-    if (!m) return {};
-    return JSON.parse(m[1] as string);
+    const { fields, files } = parseMultipart(raw, contentType);
+    const json = fields.get('payload_json');
+    return { body: json === undefined ? {} : JSON.parse(json), files };
   }
-  return JSON.parse(text);
+  return { body: JSON.parse(raw.toString('utf8')), files: [] };
 }
 
 function faultReply(fault: Exclude<Fault, { status: 'drop' }>): {
@@ -123,9 +123,10 @@ export function createRestServer(o: RestServerOptions): Server {
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = String(v);
     const raw = await readBody(req);
     let body: unknown;
+    let files: UploadedFile[] = [];
     let badJson = false;
     try {
-      body = parseBody(raw, headers['content-type'] ?? '');
+      ({ body, files } = parseBody(raw, headers['content-type'] ?? ''));
     } catch {
       badJson = true;
       body = raw.toString('utf8');
@@ -136,6 +137,7 @@ export function createRestServer(o: RestServerOptions): Server {
       route,
       query: Object.fromEntries(url.searchParams),
       body,
+      ...(files.length ? { files } : {}),
       headers,
       status: 0,
       time: o.now(),
@@ -189,6 +191,7 @@ export function createRestServer(o: RestServerOptions): Server {
         };
       } else {
         if (badJson) throw Errors.invalidJson();
+        checkUploadLimits(files);
         reply = await matched.route.handler({
           method,
           path,
@@ -196,6 +199,7 @@ export function createRestServer(o: RestServerOptions): Server {
           params: matched.params,
           query: url.searchParams,
           body,
+          files,
           headers,
         });
       }

@@ -1,5 +1,9 @@
 /** Public types of the local Discord emulator (test support). */
 
+import type { StoredAttachment, UploadedFile } from './attachments.js';
+
+export type { StoredAttachment, UploadedFile };
+
 /** Free-form JSON (request bodies, gateway payloads) that tests and routes index into. */
 // biome-ignore lint/suspicious/noExplicitAny: Discord payloads are open-ended; tests read them field by field.
 export type AnyJson = any;
@@ -98,6 +102,8 @@ export interface RecordedRequest {
   route: string;
   query: Record<string, string>;
   body: unknown;
+  /** The `files[n]` parts of a multipart request, with their bytes. */
+  files?: UploadedFile[];
   headers: Record<string, string>;
   /** 0 while in flight or when the connection was dropped by a fault. */
   status: number;
@@ -174,6 +180,8 @@ export interface InteractionHandle {
   /** Every @original PATCH body, in order. */
   readonly edits: AnyJson[];
   readonly followUps: AnyJson[];
+  /** The original response's attachments, with the bytes a member would download. */
+  attachments(): StoredAttachment[];
   /** Time from dispatch to first callback, by the emulator's clock. */
   ackMs(): number | undefined;
 }
