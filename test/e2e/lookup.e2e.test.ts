@@ -31,7 +31,7 @@ describe('lookup commands through the real discord.js client and the emulator', 
   it('logs in with the Guilds intent only and registers every command', async () => {
     expect(h.emulator.identifies[0]?.intents).toBe(1);
     const names = (h.emulator.commands() as Array<{ name: string }>).map((c) => c.name).sort();
-    expect(names).toEqual(['config', 'district', 'khojaly', 'sources', 'timeline', 'upcoming']);
+    expect(names).toEqual(['calendar', 'config', 'district', 'khojaly', 'sources', 'timeline', 'upcoming']);
     expect(h.emulator.requests.filter((r) => r.route.startsWith('PUT /applications'))).toHaveLength(1);
   });
 
