@@ -22,6 +22,10 @@ it('npm run demo plays the scripted session offline and exits 0', async () => {
   expect(text).toContain('Fizuli (Füzuli)');
   expect(text).toContain('1,390 km²');
   expect(text).toContain('/khojaly');
+  expect(text).toMatch(/📎 timeline-en\.png — PNG image 1200×\d+, [\d,]+ bytes/);
+  expect(text).toMatch(
+    /📎 remembrance-anniversaries-en\.ics — calendar file with 9 yearly events, [\d,]+ bytes/,
+  );
   expect(text).toContain('#general receives:');
   expect(text).toContain('Khojaly (Xocalı): the 35th anniversary of the massacre');
   expect(text).toContain('✓ Demo finished');
@@ -33,6 +37,8 @@ it('npm run demo -- --language az shows the session in Azerbaijani', async () =>
   expect(text).toContain('Füzuli (Fizuli)');
   expect(text).toContain('1.390 km²');
   expect(text).toContain('Xocalı (Khojaly): qırğının 35-ci ildönümü');
+  expect(text).toContain('📎 timeline-az.png');
+  expect(text).toContain('📎 remembrance-anniversaries-az.ics');
 }, 60_000);
 
 it('npm run demo refuses a language it does not have, with the usage', async () => {

@@ -32,6 +32,20 @@ function languageArgument(argv: string[]): DemoLanguage | null {
   return LANGUAGES.find((l) => l === value) ?? null;
 }
 
+/** What the client shows for an attachment: its name and size, and what it is. */
+function attachmentLine(file: { filename: string; size: number; data: Buffer }): string {
+  const size = `${file.size.toLocaleString('en-GB')} bytes`;
+  if (file.filename.endsWith('.png')) {
+    // A PNG's width and height are the first fields of its IHDR chunk.
+    return `${file.filename} — PNG image ${file.data.readUInt32BE(16)}×${file.data.readUInt32BE(20)}, ${size}`;
+  }
+  if (file.filename.endsWith('.ics')) {
+    const events = file.data.toString('utf8').split('BEGIN:VEVENT').length - 1;
+    return `${file.filename} — calendar file with ${events} yearly events, ${size}`;
+  }
+  return `${file.filename}, ${size}`;
+}
+
 const failures: string[] = [];
 function check(ok: boolean, what: string): void {
   if (!ok) failures.push(what);
@@ -88,7 +102,8 @@ async function main(): Promise<number> {
       const onlyYou = ((reply.flags ?? 0) & 64) !== 0;
       say(`  bot replies${onlyYou ? ' (only you can see this)' : ''}:`);
       say(transcript(reply, names, clock.ms));
-      return reply;
+      for (const file of handle.attachments()) say(`    📎 ${attachmentLine(file)}`);
+      return { reply, files: handle.attachments() };
     };
 
     // Azerbaijani is not a Discord client language: such members get the server's language.
@@ -125,7 +140,7 @@ async function main(): Promise<number> {
     const firstChoice = choices[0] as { name: string; value?: string } | undefined;
     check(firstChoice?.value === 'fizuli', 'autocomplete should offer Fizuli first');
 
-    const district = await act(
+    const { reply: district } = await act(
       'aysel',
       {
         type: 'command',
@@ -141,14 +156,34 @@ async function main(): Promise<number> {
       '/district should show Fizuli’s territory',
     );
 
-    const khojaly = await act(
+    const { reply: khojaly } = await act(
       'aysel',
       { type: 'command', name: 'khojaly', user: member, memberPermissions: '0' },
       '/khojaly',
     );
     check(JSON.stringify(khojaly).includes('613'), '/khojaly should show the figures');
 
-    const refused = await act(
+    const timeline = await act(
+      'aysel',
+      { type: 'command', name: 'timeline', user: member, memberPermissions: '0' },
+      '/timeline',
+    );
+    check(
+      timeline.files.length === 1 && timeline.files[0]?.data.readUInt32BE(0) === 0x89504e47,
+      '/timeline should attach a PNG picture',
+    );
+    const calendar = await act(
+      'aysel',
+      { type: 'command', name: 'calendar', user: member, memberPermissions: '0' },
+      '/calendar',
+    );
+    const ics = calendar.files[0]?.data.toString('utf8') ?? '';
+    check(
+      ics.split('RRULE:FREQ=YEARLY').length - 1 === 9,
+      '/calendar should attach an .ics file of 9 yearly events',
+    );
+
+    const { reply: refused } = await act(
       'aysel',
       {
         type: 'command',

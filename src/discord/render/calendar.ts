@@ -85,7 +85,11 @@ export function calendarFile(reply: CalendarReply, language: Language): string {
 /** `/calendar`: the file, and the same dates as text for readers who do not open it. */
 export function renderCalendar(reply: CalendarReply, language: Language): MessagePayload {
   const t = messages(language);
-  const lines = reply.entries.map(
+  // The text follows the calendar year (as a calendar shows the events), not the years they happened in.
+  const byDayOfYear = [...reply.entries].sort(
+    (a, b) => a.event.date.month * 100 + a.event.date.day - (b.event.date.month * 100 + b.event.date.day),
+  );
+  const lines = byDayOfYear.map(
     (e) =>
       `**${formatDate({ year: 2000, month: e.event.date.month, day: e.event.date.day }, language, false)}** — ${placeName(e.event, language)}`,
   );
