@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTimeline } from '../../src/discord/render/lookup.js';
+import { renderReply } from '../../src/discord/render/index.js';
 import {
   timelinePicture,
   timelinePictureText,
@@ -60,7 +60,7 @@ describe('the /timeline picture', () => {
   });
 
   it('the reply keeps its text and shows the picture in the embed, with alt text', () => {
-    const payload = renderTimeline(reply, 'en');
+    const payload = renderReply(reply, 'en');
     expect(payload.embeds[0]?.description).toContain('**8 May 1992** — Shusha · 289 km²');
     expect(payload.embeds[0]?.image?.url).toBe('attachment://timeline-en.png');
     expect(payload.files?.map((f) => f.name)).toEqual(['timeline-en.png']);

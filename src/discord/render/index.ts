@@ -12,6 +12,7 @@ import {
   renderUpcoming,
 } from './lookup.js';
 import type { MessagePayload } from './payload.js';
+import { withTimelinePicture } from './timeline-picture.js';
 
 /** Turns any reply into the message Discord shows, in the given language. */
 export function renderReply(reply: Reply, language: Language): MessagePayload {
@@ -21,7 +22,7 @@ export function renderReply(reply: Reply, language: Language): MessagePayload {
     case 'khojaly':
       return renderKhojaly(reply, language);
     case 'timeline':
-      return renderTimeline(reply, language);
+      return withTimelinePicture(renderTimeline(reply, language), reply, language);
     case 'upcoming':
       return renderUpcoming(reply, language);
     case 'sources':

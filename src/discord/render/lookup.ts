@@ -12,7 +12,6 @@ import type {
 import { formatAlternatives, formatDate, formatIsoDate, formatNumber, messages } from '../../i18n/index.js';
 import { placeName, placeTitle } from '../../i18n/place-names.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, link, type MessagePayload, NO_MENTIONS } from './payload.js';
-import { timelinePicture } from './timeline-picture.js';
 
 type Dated = Exclude<RemembranceEvent['date'], { type: 'period' }>;
 
@@ -157,7 +156,6 @@ export function renderKhojaly(reply: KhojalyReply, language: Language): MessageP
 /** `/timeline`. */
 export function renderTimeline(reply: TimelineReply, language: Language): MessagePayload {
   const t = messages(language);
-  const picture = timelinePicture(reply, language);
   const lines = reply.events.map((event) => {
     const date = event.date;
     const when =
@@ -179,13 +177,10 @@ export function renderTimeline(reply: TimelineReply, language: Language): Messag
         description: clip(lines.join('\n'), LIMITS.embedDescription),
         color: COLOURS.remembrance,
         fields: [{ name: t.sourcesLabel, value: reply.sources.map((s) => sourceLine(s)).join('\n') }],
-        image: { url: `attachment://${picture.name}` },
         footer: { text: t.timelineFooter },
       },
     ],
     allowed_mentions: NO_MENTIONS,
-    // The picture sits beside the text, which stays for screen readers.
-    files: [picture],
   };
 }
 

@@ -5,7 +5,7 @@ import type { TimelineReply } from '../../domain/replies.js';
 import { formatNumber, messages } from '../../i18n/index.js';
 import { placeName } from '../../i18n/place-names.js';
 import { eventDateText, figureValue } from './lookup.js';
-import type { FileAttachment } from './payload.js';
+import type { FileAttachment, MessagePayload } from './payload.js';
 
 /**
  * The /timeline picture: the dataset's events on a vertical time axis (a linear scale of years), each joined by a
@@ -195,5 +195,20 @@ export function timelinePicture(reply: TimelineReply, language: Language): FileA
     name: timelinePictureName(language),
     data: rasterise(timelineSvg(text)),
     description: messages(language).timelinePictureAlt({ from: text.fromYear, to: text.toYear }),
+  };
+}
+
+/** The /timeline reply with its picture: attached, and shown in the embed; the text stays for screen readers. */
+export function withTimelinePicture(
+  payload: MessagePayload,
+  reply: TimelineReply,
+  language: Language,
+): MessagePayload {
+  const picture = timelinePicture(reply, language);
+  const [first, ...rest] = payload.embeds;
+  return {
+    ...payload,
+    embeds: first ? [{ ...first, image: { url: `attachment://${picture.name}` } }, ...rest] : rest,
+    files: [...(payload.files ?? []), picture],
   };
 }
