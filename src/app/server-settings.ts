@@ -61,6 +61,8 @@ export class ServerSettings implements ServerSettingsPort {
   async recentTrouble(guildId: string): Promise<Delivery[]> {
     const sinceYear = new Date(this.now()).getUTCFullYear() - 1;
     const rows = await this.ledger.listForGuild(guildId, sinceYear);
-    return rows.filter((d) => d.status === 'missed' || d.status === 'failed').slice(-10);
+    return rows
+      .filter((d) => d.status === 'missed' || d.status === 'failed' || d.status === 'uncertain')
+      .slice(-10);
   }
 }

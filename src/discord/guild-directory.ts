@@ -13,6 +13,7 @@ const NEEDED: Array<[ChannelPermission, bigint]> = [
   ['ViewChannel', PermissionFlagsBits.ViewChannel],
   ['SendMessages', PermissionFlagsBits.SendMessages],
   ['EmbedLinks', PermissionFlagsBits.EmbedLinks],
+  ['ReadMessageHistory', PermissionFlagsBits.ReadMessageHistory],
 ];
 
 /**

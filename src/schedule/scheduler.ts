@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { type Dataset, eventsWithDay } from '../domain/dataset.js';
 import { noticeFor } from '../domain/notice.js';
-import { DAY_ENDED, deliveryNonce } from '../store/delivery.js';
+import { deliveryNonce } from '../store/delivery.js';
 import type { DeliveryLedger } from '../store/delivery-ledger.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import type { SettingsRepository, ShardSelection } from '../store/settings-repository.js';
@@ -150,7 +150,7 @@ export class Scheduler {
     const key = { guildId: item.guildId, eventId: item.eventId, year: item.year };
     const log = this.deps.logger.child({ ...key });
     if (item.action === 'missed') {
-      await this.deps.ledger.markMissed(key, DAY_ENDED, now, item.occurrence.at);
+      await this.deps.ledger.markMissed(key, now, item.occurrence.at);
       summary.missed++;
       log.warn({ outcome: 'missed', dueAt: item.occurrence.at }, 'anniversary day passed without a post');
       return 'done';
@@ -206,7 +206,11 @@ export class Scheduler {
     }
     summary.failed++;
     if (outcome.kind === 'refused') {
-      await this.deps.ledger.markFailed(key, `${outcome.reason}: ${outcome.detail}`, false, after);
+      await this.deps.ledger.markFailed(
+        key,
+        { reason: outcome.reason, detail: outcome.detail, retryable: false },
+        after,
+      );
       await this.deps.pause(settings.guildId, outcome.reason, outcome.detail);
       log.warn(
         { outcome: 'paused', reason: outcome.reason, detail: outcome.detail },
@@ -215,7 +219,11 @@ export class Scheduler {
       return 'paused';
     }
     const retryable = outcome.kind === 'transient';
-    await this.deps.ledger.markFailed(key, outcome.detail, retryable, after);
+    await this.deps.ledger.markFailed(
+      key,
+      { reason: outcome.kind, detail: outcome.detail, retryable },
+      after,
+    );
     log.error({ outcome: 'failed', retryable, detail: outcome.detail }, 'notice not posted');
     return retryable ? 'pending' : 'done';
   }

@@ -339,7 +339,8 @@ describe('Scheduler on a real database', () => {
       expect(await row(A)).toMatchObject({
         status: 'failed',
         retryable: false,
-        reason: 'missing-permissions: 50013: Missing Permissions',
+        reason: 'missing-permissions',
+        detail: '50013: Missing Permissions',
       });
       expect(await row(B)).toMatchObject({ status: 'sent' });
       for (const later of [KHOJALY + MINUTE, KHOJALY + HOUR, baku('2027-02-27 09:00'), KALBAJAR]) {
@@ -380,7 +381,8 @@ describe('Scheduler on a real database', () => {
         status: 'failed',
         retryable: true,
         attempts: 1,
-        reason: '503: Service Unavailable',
+        reason: 'transient',
+        detail: '503: Service Unavailable',
       });
       expect(await nextDue(A)).toBe(KHOJALY);
       await tickAt(s, KHOJALY + MINUTE - 1); // retryDelayMs(1) is one minute
