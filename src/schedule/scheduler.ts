@@ -1,14 +1,16 @@
 import type { Logger } from 'pino';
 import { type Dataset, eventsWithDay } from '../domain/dataset.js';
 import { noticeFor } from '../domain/notice.js';
-import { deliveryNonce } from '../store/delivery.js';
+import { DAY_ENDED, deliveryMarker, deliveryNonce } from '../store/delivery.js';
 import type { DeliveryLedger } from '../store/delivery-ledger.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import type { SettingsRepository, ShardSelection } from '../store/settings-repository.js';
+import { type DeliveryObservation, type DeliveryObserver, NO_OBSERVER } from './delivery-observer.js';
 import type { InvalidRequestGuard } from './invalid-request-guard.js';
 import type { NoticeSender } from './notice-port.js';
 import { type DatedEvent, dueDeliveries, nextDueAt, type PlannedDelivery } from './planner.js';
 import { plannerSettings } from './planner-settings.js';
+import { checkEarlierAttempt } from './read-back.js';
 
 export interface SchedulerDeps {
   dataset: Dataset;
@@ -28,6 +30,8 @@ export interface SchedulerDeps {
   concurrency?: number;
   /** A claim older than this whose owner never finished is taken over (it crashed). */
   staleClaimMs?: number;
+  /** Told of every delivery's outcome and every takeover (metrics, alerts). */
+  observer?: DeliveryObserver;
 }
 
 /** Per delivery: whether the server's work is finished or must be looked at again next tick. */
@@ -36,15 +40,22 @@ type DeliveryResult = 'done' | 'pending' | 'paused';
 export interface TickSummary {
   servers: number;
   posted: number;
+  /** Already posted by an earlier attempt, found by reading the channel back. */
+  found: number;
   missed: number;
   failed: number;
+  uncertain: number;
   skipped: number;
+}
+
+function emptySummary(servers: number): TickSummary {
+  return { servers, posted: 0, found: 0, missed: 0, failed: 0, uncertain: 0, skipped: 0 };
 }
 
 /**
  * A claim older than this whose owner never recorded an outcome is taken over. Sends are aborted after 90 s,
- * so only a crashed owner leaves one this old; and it is short enough that the resend, carrying the same
- * nonce, still falls inside the minutes in which Discord's enforce_nonce returns the first message.
+ * so only a crashed owner leaves one this old. The taker reads the channel back before posting, so this
+ * does not rely on Discord's enforce_nonce window lasting any longer.
  */
 export const STALE_CLAIM_MS = 2 * 60_000;
 
@@ -54,23 +65,26 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /**
- * Posts what is due, exactly once per (server, event, year): each delivery is claimed in the
- * ledger before sending, sent with a nonce derived from that key, and recorded. One server's
- * failure never stops or delays another's.
+ * Posts what is due, exactly once per (server, event, year): each delivery is claimed in the ledger
+ * before sending, sent with a nonce and a marker derived from that key, and recorded. Before taking over a
+ * claim, retrying an attempt whose outcome is unknown, or recording a miss after such an attempt, the
+ * channel is read back for the marker. One server's failure never stops or delays another's.
  */
 export class Scheduler {
   private readonly events: DatedEvent[];
   private running: Promise<TickSummary> | null = null;
   private readonly inFlight = new Set<Promise<unknown>>();
   private stopped = false;
+  private readonly observer: DeliveryObserver;
 
   constructor(private readonly deps: SchedulerDeps) {
     this.events = eventsWithDay(deps.dataset);
+    this.observer = deps.observer ?? NO_OBSERVER;
   }
 
   /** Runs one tick; a tick asked for while one runs joins it instead of overlapping. */
   tick(): Promise<TickSummary> {
-    if (this.stopped) return Promise.resolve({ servers: 0, posted: 0, missed: 0, failed: 0, skipped: 0 });
+    if (this.stopped) return Promise.resolve(emptySummary(0));
     this.running ??= this.runTick().finally(() => {
       this.running = null;
     });
@@ -105,7 +119,7 @@ export class Scheduler {
   private async runTick(): Promise<TickSummary> {
     const now = this.deps.now();
     const due = await this.deps.settings.listDue(now, this.deps.shards);
-    const summary: TickSummary = { servers: due.length, posted: 0, missed: 0, failed: 0, skipped: 0 };
+    const summary = emptySummary(due.length);
     const queue = [...due];
     const workers = Array.from({ length: Math.min(this.deps.concurrency ?? 64, queue.length) }, async () => {
       for (let s = queue.shift(); s; s = queue.shift()) {
@@ -149,11 +163,12 @@ export class Scheduler {
   ): Promise<DeliveryResult> {
     const key = { guildId: item.guildId, eventId: item.eventId, year: item.year };
     const log = this.deps.logger.child({ ...key });
-    if (item.action === 'missed') {
+    const existing = await this.deps.ledger.get(key);
+    // A row claimed or failed-retryable holds an attempt whose outcome is unknown: it may have posted.
+    const attempted = existing?.status === 'claimed' || (existing?.status === 'failed' && existing.retryable);
+    if (item.action === 'missed' && !attempted) {
       await this.deps.ledger.markMissed(key, now, item.occurrence.at);
-      summary.missed++;
-      log.warn({ outcome: 'missed', dueAt: item.occurrence.at }, 'anniversary day passed without a post');
-      return 'done';
+      return this.settled(summary, log, { outcome: 'missed', reason: DAY_ENDED }, item);
     }
     if (!this.deps.sender.inGuild(settings.guildId)) {
       summary.skipped++;
@@ -168,13 +183,17 @@ export class Scheduler {
       );
       return 'pending';
     }
-    const existing = await this.deps.ledger.get(key);
-    if (existing?.status === 'failed' && now < existing.updatedAt + retryDelayMs(existing.attempts)) {
+    if (
+      item.action === 'post' &&
+      existing?.status === 'failed' &&
+      now < existing.updatedAt + retryDelayMs(existing.attempts)
+    ) {
       return 'pending';
     }
+    // The claim carries its own moment, not the tick's start: a long tick must not make it look stale.
     const claim = await this.deps.ledger.claim(key, {
       owner: this.deps.owner,
-      now,
+      now: this.deps.now(),
       dueAt: item.occurrence.at,
       staleAfterMs: this.deps.staleClaimMs ?? STALE_CLAIM_MS,
     });
@@ -184,27 +203,61 @@ export class Scheduler {
       summary.skipped++;
       return status === 'claimed' ? 'pending' : 'done';
     }
+    const channelId = settings.channelId;
     const event = this.events.find((e) => e.id === item.eventId);
-    if (!event || !settings.channelId) return 'done';
+    if (!event || !channelId) return 'done';
+    if (claim.delivery.attempts > 1) {
+      if (existing?.status === 'claimed') {
+        this.observer.takeover();
+        log.warn({ previousOwner: existing.claimedBy }, 'taking over a stale claim');
+      }
+      const earlier = await checkEarlierAttempt(this.deps.sender, channelId, claim.delivery, this.deps.now());
+      if (earlier.kind === 'found') {
+        await this.deps.ledger.markSent(key, earlier.messageId, this.deps.now());
+        return this.settled(summary, log, { outcome: 'found' }, item, earlier.messageId);
+      }
+      if (earlier.kind === 'uncertain') {
+        await this.deps.ledger.markUncertain(key, earlier.detail, this.deps.now());
+        return this.settled(
+          summary,
+          log,
+          { outcome: 'uncertain', reason: 'history-unreadable' },
+          item,
+          undefined,
+          earlier.detail,
+        );
+      }
+      if (earlier.unread !== null) {
+        log.warn(
+          { detail: earlier.unread },
+          'cannot read the channel back; resending with the nonce while Discord still dedupes it',
+        );
+      }
+    }
+    if (item.action === 'missed') {
+      await this.deps.ledger.markMissed(key, this.deps.now(), item.occurrence.at);
+      return this.settled(summary, log, { outcome: 'missed', reason: DAY_ENDED }, item);
+    }
     const notice = noticeFor(this.deps.dataset, event, item.occurrence, {
       guildId: settings.guildId,
       roleId: settings.roleId,
       preview: false,
     });
-    const outcome = await this.deps.sender.send(
-      settings.channelId,
-      notice,
-      settings.language,
-      deliveryNonce(key),
-    );
+    const outcome = await this.deps.sender.send(channelId, notice, settings.language, {
+      nonce: deliveryNonce(key),
+      marker: deliveryMarker(key),
+    });
     const after = this.deps.now();
     if (outcome.ok) {
       await this.deps.ledger.markSent(key, outcome.messageId, after);
-      summary.posted++;
-      log.info({ outcome: 'sent', messageId: outcome.messageId, lateByMs: item.lateByMs }, 'notice posted');
-      return 'done';
+      return this.settled(
+        summary,
+        log,
+        { outcome: 'sent', delayMs: after - item.occurrence.at },
+        item,
+        outcome.messageId,
+      );
     }
-    summary.failed++;
     if (outcome.kind === 'refused') {
       await this.deps.ledger.markFailed(
         key,
@@ -212,9 +265,13 @@ export class Scheduler {
         after,
       );
       await this.deps.pause(settings.guildId, outcome.reason, outcome.detail);
-      log.warn(
-        { outcome: 'paused', reason: outcome.reason, detail: outcome.detail },
-        'Discord refused the channel; paused',
+      this.settled(
+        summary,
+        log,
+        { outcome: 'paused', reason: outcome.reason },
+        item,
+        undefined,
+        outcome.detail,
       );
       return 'paused';
     }
@@ -224,7 +281,50 @@ export class Scheduler {
       { reason: outcome.kind, detail: outcome.detail, retryable },
       after,
     );
-    log.error({ outcome: 'failed', retryable, detail: outcome.detail }, 'notice not posted');
+    this.settled(summary, log, { outcome: 'failed', reason: outcome.kind }, item, undefined, outcome.detail);
     return retryable ? 'pending' : 'done';
+  }
+
+  /** Counts, logs and reports one delivery's outcome. */
+  private settled(
+    summary: TickSummary,
+    log: Logger,
+    o: Omit<DeliveryObservation, 'kind'>,
+    item: PlannedDelivery,
+    messageId?: string,
+    detail?: string,
+  ): DeliveryResult {
+    this.observer.delivery({ kind: 'notice', ...o });
+    const fields = { outcome: o.outcome, reason: o.reason, messageId, detail };
+    switch (o.outcome) {
+      case 'sent':
+        summary.posted++;
+        log.info({ ...fields, lateByMs: item.lateByMs }, 'notice posted');
+        return 'done';
+      case 'found':
+        summary.found++;
+        log.info(fields, 'notice was already posted by an earlier attempt; recorded, not posted again');
+        return 'done';
+      case 'missed':
+        summary.missed++;
+        log.warn({ ...fields, dueAt: item.occurrence.at }, 'anniversary day passed without a post');
+        return 'done';
+      case 'uncertain':
+        summary.uncertain++;
+        // An alert: an admin must look at the channel and grant Read Message History.
+        log.error(
+          { ...fields, alert: true, grant: 'Read Message History' },
+          'cannot tell whether the notice was posted and cannot read the channel; not posting again',
+        );
+        return 'done';
+      case 'paused':
+        summary.failed++;
+        log.warn(fields, 'Discord refused the channel; paused');
+        return 'paused';
+      case 'failed':
+        summary.failed++;
+        log.error({ ...fields, retryable: o.reason === 'transient' }, 'notice not posted');
+        return o.reason === 'transient' ? 'pending' : 'done';
+    }
   }
 }
