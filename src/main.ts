@@ -10,6 +10,7 @@ import type { AppServices, PreviewOutcome } from './app/services.js';
 import { loadDataset } from './config/dataset-file.js';
 import { type BotConfig, ConfigError, loadDotEnv, readConfig } from './config/env.js';
 import { projectRoot } from './config/project-root.js';
+import { testClock, testHolds } from './config/test-hooks.js';
 import { CacheNeeds } from './discord/cache-needs.js';
 import { createDiscordClient } from './discord/client.js';
 import { syncCommands } from './discord/command-registration.js';
@@ -67,7 +68,7 @@ function shardOption(config: BotConfig, env: BotOptions['env']) {
 /** The composition root: reads configuration, builds every part, wires them and starts the bot. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const config = readConfig(options.env);
-  const clock = options.clock ?? { now: () => Date.now() };
+  const clock = options.clock ?? testClock(options.env) ?? { now: () => Date.now() };
   // Whole milliseconds: the ledger's timestamps are integers.
   const now = () => Math.floor(clock.now());
   const logger = createLogger({
@@ -75,6 +76,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     token: config.DISCORD_TOKEN,
     destination: options.logDestination,
   });
+  const checkpoint = testHolds(options.env, (guildId, point) =>
+    logger.info({ guildId, hold: point }, 'test hold reached'),
+  );
   const cwd = options.cwd ?? process.cwd();
   // The dataset ships with the code, so a relative DATASET_FILE is read from the project folder.
   const datasetFile = isAbsolute(config.DATASET_FILE)
@@ -216,6 +220,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await settings.pauseForDiscord(guildId, reason, detail);
     },
     staleClaimMs: options.staleClaimMs,
+    checkpoint,
   });
   await scheduler.initialise();
   const ticker = options.ticker === false ? null : startTicker(() => scheduler.tick(), logger);

@@ -32,6 +32,8 @@ export interface SchedulerDeps {
   staleClaimMs?: number;
   /** Told of every delivery's outcome and every takeover (metrics, alerts). */
   observer?: DeliveryObserver;
+  /** Test-only (see config/test-hooks): lets the kill-point test stop a delivery at a given step. */
+  checkpoint?: (point: 'before-claim' | 'after-claim' | 'after-send', guildId: string) => Promise<void>;
 }
 
 /** Per delivery: whether the server's work is finished or must be looked at again next tick. */
@@ -190,6 +192,7 @@ export class Scheduler {
     ) {
       return 'pending';
     }
+    await this.deps.checkpoint?.('before-claim', key.guildId);
     // The claim carries its own moment, not the tick's start: a long tick must not make it look stale.
     const claim = await this.deps.ledger.claim(key, {
       owner: this.deps.owner,
@@ -203,6 +206,7 @@ export class Scheduler {
       summary.skipped++;
       return status === 'claimed' ? 'pending' : 'done';
     }
+    await this.deps.checkpoint?.('after-claim', key.guildId);
     const channelId = settings.channelId;
     const event = this.events.find((e) => e.id === item.eventId);
     if (!event || !channelId) return 'done';
@@ -248,6 +252,7 @@ export class Scheduler {
       marker: deliveryMarker(key),
     });
     const after = this.deps.now();
+    if (outcome.ok) await this.deps.checkpoint?.('after-send', key.guildId);
     if (outcome.ok) {
       await this.deps.ledger.markSent(key, outcome.messageId, after);
       return this.settled(
