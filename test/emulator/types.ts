@@ -217,6 +217,12 @@ export interface Emulator {
   /** Responses that count towards Discord's invalid request limit (401, 403, 429 except scope shared). */
   readonly invalidRequests: number;
   messages(channelId?: string): StoredMessage[];
+  /** A message someone else (a member, another bot) wrote in a channel, stored as Discord would. */
+  postAs(
+    author: { id: string; username: string; bot?: boolean },
+    channelId: string,
+    body: Record<string, unknown>,
+  ): StoredMessage;
   commands(guildId?: string): unknown[];
   addGuild(g: GuildFixture): void;
   removeGuild(guildId: string): void;
