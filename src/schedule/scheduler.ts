@@ -5,12 +5,15 @@ import { DAY_ENDED, deliveryMarker, deliveryNonce } from '../store/delivery.js';
 import type { DeliveryLedger } from '../store/delivery-ledger.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import type { SettingsRepository, ShardSelection } from '../store/settings-repository.js';
-import { type DeliveryObservation, type DeliveryObserver, NO_OBSERVER } from './delivery-observer.js';
+import { type DeliveryObserver, NO_OBSERVER } from './delivery-observer.js';
 import type { InvalidRequestGuard } from './invalid-request-guard.js';
 import type { NoticeSender } from './notice-port.js';
 import { type DatedEvent, dueDeliveries, nextDueAt, type PlannedDelivery } from './planner.js';
 import { plannerSettings } from './planner-settings.js';
 import { checkEarlierAttempt } from './read-back.js';
+import { type DeliveryResult, emptySummary, settle, type TickSummary } from './tick-summary.js';
+
+export type { TickSummary } from './tick-summary.js';
 
 export interface SchedulerDeps {
   dataset: Dataset;
@@ -34,24 +37,6 @@ export interface SchedulerDeps {
   observer?: DeliveryObserver;
   /** Test-only (see config/test-hooks): lets the kill-point test stop a delivery at a given step. */
   checkpoint?: (point: 'before-claim' | 'after-claim' | 'after-send', guildId: string) => Promise<void>;
-}
-
-/** Per delivery: whether the server's work is finished or must be looked at again next tick. */
-type DeliveryResult = 'done' | 'pending' | 'paused';
-
-export interface TickSummary {
-  servers: number;
-  posted: number;
-  /** Already posted by an earlier attempt, found by reading the channel back. */
-  found: number;
-  missed: number;
-  failed: number;
-  uncertain: number;
-  skipped: number;
-}
-
-function emptySummary(servers: number): TickSummary {
-  return { servers, posted: 0, found: 0, missed: 0, failed: 0, uncertain: 0, skipped: 0 };
 }
 
 /**
@@ -170,7 +155,7 @@ export class Scheduler {
     const attempted = existing?.status === 'claimed' || (existing?.status === 'failed' && existing.retryable);
     if (item.action === 'missed' && !attempted) {
       await this.deps.ledger.markMissed(key, now, item.occurrence.at);
-      return this.settled(summary, log, { outcome: 'missed', reason: DAY_ENDED }, item);
+      return settle(this.observer, summary, log, item, { outcome: 'missed', reason: DAY_ENDED });
     }
     if (!this.deps.sender.inGuild(settings.guildId)) {
       summary.skipped++;
@@ -218,18 +203,15 @@ export class Scheduler {
       const earlier = await checkEarlierAttempt(this.deps.sender, channelId, claim.delivery, this.deps.now());
       if (earlier.kind === 'found') {
         await this.deps.ledger.markSent(key, earlier.messageId, this.deps.now());
-        return this.settled(summary, log, { outcome: 'found' }, item, earlier.messageId);
+        return settle(this.observer, summary, log, item, { outcome: 'found', messageId: earlier.messageId });
       }
       if (earlier.kind === 'uncertain') {
         await this.deps.ledger.markUncertain(key, earlier.detail, this.deps.now());
-        return this.settled(
-          summary,
-          log,
-          { outcome: 'uncertain', reason: 'history-unreadable' },
-          item,
-          undefined,
-          earlier.detail,
-        );
+        return settle(this.observer, summary, log, item, {
+          outcome: 'uncertain',
+          reason: 'history-unreadable',
+          detail: earlier.detail,
+        });
       }
       if (earlier.unread !== null) {
         log.warn(
@@ -240,7 +222,7 @@ export class Scheduler {
     }
     if (item.action === 'missed') {
       await this.deps.ledger.markMissed(key, this.deps.now(), item.occurrence.at);
-      return this.settled(summary, log, { outcome: 'missed', reason: DAY_ENDED }, item);
+      return settle(this.observer, summary, log, item, { outcome: 'missed', reason: DAY_ENDED });
     }
     const notice = noticeFor(this.deps.dataset, event, item.occurrence, {
       guildId: settings.guildId,
@@ -255,13 +237,11 @@ export class Scheduler {
     if (outcome.ok) await this.deps.checkpoint?.('after-send', key.guildId);
     if (outcome.ok) {
       await this.deps.ledger.markSent(key, outcome.messageId, after);
-      return this.settled(
-        summary,
-        log,
-        { outcome: 'sent', delayMs: after - item.occurrence.at },
-        item,
-        outcome.messageId,
-      );
+      return settle(this.observer, summary, log, item, {
+        outcome: 'sent',
+        delayMs: after - item.occurrence.at,
+        messageId: outcome.messageId,
+      });
     }
     if (outcome.kind === 'refused') {
       await this.deps.ledger.markFailed(
@@ -270,14 +250,11 @@ export class Scheduler {
         after,
       );
       await this.deps.pause(settings.guildId, outcome.reason, outcome.detail);
-      this.settled(
-        summary,
-        log,
-        { outcome: 'paused', reason: outcome.reason },
-        item,
-        undefined,
-        outcome.detail,
-      );
+      settle(this.observer, summary, log, item, {
+        outcome: 'paused',
+        reason: outcome.reason,
+        detail: outcome.detail,
+      });
       return 'paused';
     }
     const retryable = outcome.kind === 'transient';
@@ -286,50 +263,11 @@ export class Scheduler {
       { reason: outcome.kind, detail: outcome.detail, retryable },
       after,
     );
-    this.settled(summary, log, { outcome: 'failed', reason: outcome.kind }, item, undefined, outcome.detail);
+    settle(this.observer, summary, log, item, {
+      outcome: 'failed',
+      reason: outcome.kind,
+      detail: outcome.detail,
+    });
     return retryable ? 'pending' : 'done';
-  }
-
-  /** Counts, logs and reports one delivery's outcome. */
-  private settled(
-    summary: TickSummary,
-    log: Logger,
-    o: Omit<DeliveryObservation, 'kind'>,
-    item: PlannedDelivery,
-    messageId?: string,
-    detail?: string,
-  ): DeliveryResult {
-    this.observer.delivery({ kind: 'notice', ...o });
-    const fields = { outcome: o.outcome, reason: o.reason, messageId, detail };
-    switch (o.outcome) {
-      case 'sent':
-        summary.posted++;
-        log.info({ ...fields, lateByMs: item.lateByMs }, 'notice posted');
-        return 'done';
-      case 'found':
-        summary.found++;
-        log.info(fields, 'notice was already posted by an earlier attempt; recorded, not posted again');
-        return 'done';
-      case 'missed':
-        summary.missed++;
-        log.warn({ ...fields, dueAt: item.occurrence.at }, 'anniversary day passed without a post');
-        return 'done';
-      case 'uncertain':
-        summary.uncertain++;
-        // An alert: an admin must look at the channel and grant Read Message History.
-        log.error(
-          { ...fields, alert: true, grant: 'Read Message History' },
-          'cannot tell whether the notice was posted and cannot read the channel; not posting again',
-        );
-        return 'done';
-      case 'paused':
-        summary.failed++;
-        log.warn(fields, 'Discord refused the channel; paused');
-        return 'paused';
-      case 'failed':
-        summary.failed++;
-        log.error({ ...fields, retryable: o.reason === 'transient' }, 'notice not posted');
-        return o.reason === 'transient' ? 'pending' : 'done';
-    }
   }
 }
