@@ -28,6 +28,7 @@ const MAX_HEAVY_RUNS = 1;
 const noSends: NoticeSender = {
   inGuild: () => true,
   send: () => Promise.reject(new Error('the planning benchmark must not send')),
+  findPosted: () => Promise.reject(new Error('the planning benchmark must not read back')),
 };
 
 interface Store {

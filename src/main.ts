@@ -5,21 +5,20 @@ import { type Client, Events } from 'discord.js';
 import type pino from 'pino';
 import { commands } from '../commands/index.js';
 import type { CommandContext } from './app/command.js';
+import { NoticePreview } from './app/notice-preview.js';
 import { ServerSettings } from './app/server-settings.js';
-import type { AppServices, PreviewOutcome } from './app/services.js';
+import type { AppServices } from './app/services.js';
 import { loadDataset } from './config/dataset-file.js';
 import { type BotConfig, ConfigError, loadDotEnv, readConfig } from './config/env.js';
 import { projectRoot } from './config/project-root.js';
+import { testClock, testHolds } from './config/test-hooks.js';
 import { CacheNeeds } from './discord/cache-needs.js';
 import { createDiscordClient } from './discord/client.js';
 import { syncCommands } from './discord/command-registration.js';
 import { CachedGuildDirectory } from './discord/guild-directory.js';
 import { createInteractionRouter } from './discord/interaction-router.js';
 import { DiscordNoticeSender } from './discord/notice-sender.js';
-import { nextOccurrence, parseLocalTime } from './domain/anniversary.js';
-import { eventsWithDay } from './domain/dataset.js';
 import { buildNameIndex } from './domain/name-lookup.js';
-import { noticeFor } from './domain/notice.js';
 import { createLogger, type Logger } from './logger.js';
 import { InvalidRequestGuard } from './schedule/invalid-request-guard.js';
 import { Scheduler } from './schedule/scheduler.js';
@@ -67,7 +66,7 @@ function shardOption(config: BotConfig, env: BotOptions['env']) {
 /** The composition root: reads configuration, builds every part, wires them and starts the bot. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const config = readConfig(options.env);
-  const clock = options.clock ?? { now: () => Date.now() };
+  const clock = options.clock ?? testClock(options.env) ?? { now: () => Date.now() };
   // Whole milliseconds: the ledger's timestamps are integers.
   const now = () => Math.floor(clock.now());
   const logger = createLogger({
@@ -75,6 +74,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     token: config.DISCORD_TOKEN,
     destination: options.logDestination,
   });
+  const checkpoint = testHolds(options.env, (guildId, point) =>
+    logger.info({ guildId, hold: point }, 'test hold reached'),
+  );
   const cwd = options.cwd ?? process.cwd();
   // The dataset ships with the code, so a relative DATASET_FILE is read from the project folder.
   const datasetFile = isAbsolute(config.DATASET_FILE)
@@ -113,34 +115,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const sender = new DiscordNoticeSender(client, guard);
   const guilds = new CachedGuildDirectory(client, needs);
 
-  const preview = async (guildId: string, eventId: string): Promise<PreviewOutcome> => {
-    const s = await settings.get(guildId);
-    const event = eventsWithDay(dataset).find((e) => e.id === eventId);
-    const time = parseLocalTime(s.postTime);
-    if (!event || !s.channelId || !time)
-      return { ok: false, code: 'send-failed', detail: 'nothing to preview' };
-    const occurrence = nextOccurrence(event.date, now(), time, s.timeZone);
-    const notice = noticeFor(dataset, event, occurrence, { guildId, roleId: s.roleId, preview: true });
-    const outcome = await sender.send(s.channelId, notice, s.language, null);
-    if (outcome.ok) return outcome;
-    return {
-      ok: false,
-      code: outcome.kind === 'refused' ? outcome.reason : 'send-failed',
-      detail: outcome.detail,
-    };
-  };
-
+  const preview = new NoticePreview(dataset, settings, sender, now);
   const services: AppServices = {
-    async schedule(guildId) {
-      const s = guildId ? await settings.get(guildId) : null;
-      return {
-        timeZone: s?.timeZone ?? 'Asia/Baku',
-        postTime: parseLocalTime(s?.postTime ?? '09:00') ?? { hour: 9, minute: 0 },
-      };
-    },
+    schedule: (guildId) => settings.schedule(guildId),
     settings,
     guilds,
-    preview,
+    preview: (guildId, eventId) => preview.post(guildId, eventId),
   };
   const context: CommandContext<AppServices> = {
     dataset,
@@ -158,16 +138,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   client.on(Events.ChannelDelete, (channel) => {
     if (channel.isDMBased()) return;
-    void (async () => {
-      const s = await settingsRepo.get(channel.guildId);
-      if (s?.channelId !== channel.id || s.paused) return;
-      await settings.pauseForDiscord(channel.guildId, 'channel-deleted', `#${channel.name}`);
-      logger.warn(
-        { guildId: channel.guildId, channelId: channel.id },
-        'notice channel deleted; schedule paused',
-      );
-    })().catch((err: unknown) =>
-      logger.error({ err, guildId: channel.guildId }, 'could not pause after channel delete'),
+    const where = { guildId: channel.guildId, channelId: channel.id };
+    settings.channelDeleted(channel.guildId, channel.id, channel.name).then(
+      (paused) => paused && logger.warn(where, 'notice channel deleted; schedule paused'),
+      (err: unknown) => logger.error({ err, ...where }, 'could not pause after channel delete'),
     );
   });
   client.on(Events.GuildDelete, (guild) => {
@@ -216,6 +190,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await settings.pauseForDiscord(guildId, reason, detail);
     },
     staleClaimMs: options.staleClaimMs,
+    checkpoint,
   });
   await scheduler.initialise();
   const ticker = options.ticker === false ? null : startTicker(() => scheduler.tick(), logger);

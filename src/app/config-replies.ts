@@ -3,8 +3,11 @@ import type { RemembranceEvent } from '../domain/dataset.js';
 import type { Delivery } from '../store/delivery.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 
-/** A permission the bot needs in the notice channel. */
-export type ChannelPermission = 'ViewChannel' | 'SendMessages' | 'EmbedLinks';
+/**
+ * A permission the bot needs in the notice channel. Read Message History lets it check, after a crash or
+ * an unanswered send, whether a notice was already posted before posting it again.
+ */
+export type ChannelPermission = 'ViewChannel' | 'SendMessages' | 'EmbedLinks' | 'ReadMessageHistory';
 
 /** Something that keeps notices from arriving, with what to do about it. */
 export type ConfigProblem =
@@ -26,7 +29,7 @@ export interface ConfigShowReply {
   roleName: string | null;
   next: UpcomingPost[];
   problems: ConfigProblem[];
-  /** Recent anniversaries that were missed or failed. */
+  /** Recent anniversaries that were missed, failed, or may or may not have been posted. */
   trouble: Array<Delivery & { event: RemembranceEvent | undefined }>;
   events: RemembranceEvent[];
 }

@@ -1,13 +1,21 @@
-import { startOfLocalDay } from '../domain/anniversary.js';
+import { type LocalTime, parseLocalTime, startOfLocalDay } from '../domain/anniversary.js';
 import type { Dataset } from '../domain/dataset.js';
 import { eventsWithDay } from '../domain/dataset.js';
 import { nextDueAt } from '../schedule/planner.js';
 import { plannerSettings } from '../schedule/planner-settings.js';
 import type { Delivery } from '../store/delivery.js';
 import type { DeliveryLedger } from '../store/delivery-ledger.js';
-import type { GuildSettings, GuildSettingsPatch } from '../store/guild-settings.js';
+import {
+  DEFAULT_POST_TIME,
+  DEFAULT_TIME_ZONE,
+  type GuildSettings,
+  type GuildSettingsPatch,
+} from '../store/guild-settings.js';
 import type { SettingsRepository } from '../store/settings-repository.js';
-import type { ServerSettingsPort } from './services.js';
+import type { ServerSchedule, ServerSettingsPort } from './services.js';
+
+/** The default posting time, parsed once; the constant is a valid 'HH:MM'. */
+const DEFAULT_TIME = parseLocalTime(DEFAULT_POST_TIME) as LocalTime;
 
 /**
  * When a server next posts, given its settings: never while paused or without a channel; otherwise the
@@ -58,9 +66,31 @@ export class ServerSettings implements ServerSettingsPort {
     return this.update(guildId, { paused: true, pauseReason: reason, pauseDetail: detail });
   }
 
+  /** The zone and local time a server posts at; the defaults outside a server or before any setting. */
+  async schedule(guildId: string | null): Promise<ServerSchedule> {
+    const s = guildId ? await this.get(guildId) : null;
+    return {
+      timeZone: s?.timeZone ?? DEFAULT_TIME_ZONE,
+      postTime: parseLocalTime(s?.postTime ?? DEFAULT_POST_TIME) ?? DEFAULT_TIME,
+    };
+  }
+
+  /**
+   * A channel was deleted: if it was the server's notice channel and the server is active, notices are
+   * paused with the reason (the admins see it in /config show). Returns whether it paused.
+   */
+  async channelDeleted(guildId: string, channelId: string, channelName: string): Promise<boolean> {
+    const s = await this.repo.get(guildId);
+    if (s?.channelId !== channelId || s.paused) return false;
+    await this.pauseForDiscord(guildId, 'channel-deleted', `#${channelName}`);
+    return true;
+  }
+
   async recentTrouble(guildId: string): Promise<Delivery[]> {
     const sinceYear = new Date(this.now()).getUTCFullYear() - 1;
     const rows = await this.ledger.listForGuild(guildId, sinceYear);
-    return rows.filter((d) => d.status === 'missed' || d.status === 'failed').slice(-10);
+    return rows
+      .filter((d) => d.status === 'missed' || d.status === 'failed' || d.status === 'uncertain')
+      .slice(-10);
   }
 }

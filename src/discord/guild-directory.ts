@@ -9,10 +9,12 @@ import type { ChannelPermission } from '../app/config-replies.js';
 import type { ChannelView, GuildDirectory, RoleView } from '../app/services.js';
 import type { CacheNeeds } from './cache-needs.js';
 
-const NEEDED: Array<[ChannelPermission, bigint]> = [
+/** What notices need in their channel: what /config checks and the README's invite link grants. */
+export const NOTICE_CHANNEL_PERMISSIONS: Array<[ChannelPermission, bigint]> = [
   ['ViewChannel', PermissionFlagsBits.ViewChannel],
   ['SendMessages', PermissionFlagsBits.SendMessages],
   ['EmbedLinks', PermissionFlagsBits.EmbedLinks],
+  ['ReadMessageHistory', PermissionFlagsBits.ReadMessageHistory],
 ];
 
 /**
@@ -37,7 +39,7 @@ export class CachedGuildDirectory implements GuildDirectory {
       id: channel.id,
       name: channel.name,
       postable: channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement,
-      missing: NEEDED.filter(([, bit]) => !perms.has(bit, true)).map(([name]) => name),
+      missing: NOTICE_CHANNEL_PERMISSIONS.filter(([, bit]) => !perms.has(bit, true)).map(([name]) => name),
       canMentionEveryone: perms.has(PermissionFlagsBits.MentionEveryone, true),
     };
   }

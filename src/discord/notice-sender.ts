@@ -2,7 +2,8 @@ import { type Client, DiscordAPIError, HTTPError, RESTEvents, Routes } from 'dis
 import type { Language } from '../domain/dataset.js';
 import type { Notice } from '../domain/notice.js';
 import type { InvalidRequestGuard } from '../schedule/invalid-request-guard.js';
-import type { NoticeSender, SendOutcome } from '../schedule/notice-port.js';
+import type { DeliveryTag, NoticeSender, ReadBack, SendOutcome } from '../schedule/notice-port.js';
+import { findOwnNotice } from './read-back.js';
 import { renderNotice } from './render/notice.js';
 import { SendPacer } from './send-pacer.js';
 
@@ -37,8 +38,8 @@ export function classifySendError(error: unknown): Exclude<SendOutcome, { ok: tr
 
 /**
  * Posts notices through discord.js's REST queue, which paces them to Discord's rate limits and waits
- * out 429s. Each post carries a nonce with `enforce_nonce`, so a resend of the same delivery returns the
- * message Discord already has instead of creating a second one.
+ * out 429s. Each post carries a nonce with `enforce_nonce` (a resend within Discord's few minutes returns
+ * the message it already has) and the delivery's marker in the embed footer (a read-back finds it later).
  */
 export class DiscordNoticeSender implements NoticeSender {
   constructor(
@@ -56,17 +57,21 @@ export class DiscordNoticeSender implements NoticeSender {
     return this.client.guilds.cache.has(guildId);
   }
 
+  findPosted(channelId: string, marker: string, since: number): Promise<ReadBack> {
+    return findOwnNotice(this.client, this.pacer, { channelId, marker, since });
+  }
+
   async send(
     channelId: string,
     notice: Notice,
     language: Language,
-    nonce: string | null,
+    tag: DeliveryTag | null,
   ): Promise<SendOutcome> {
-    const payload = renderNotice(notice, language);
+    const payload = renderNotice(notice, language, tag?.marker ?? null);
     try {
       await this.pacer.acquire();
       const message = (await this.client.rest.post(Routes.channelMessages(channelId), {
-        body: { ...payload, ...(nonce ? { nonce, enforce_nonce: true } : {}) },
+        body: { ...payload, ...(tag ? { nonce: tag.nonce, enforce_nonce: true } : {}) },
         // Bounds a send stuck behind long rate-limit waits; its claim then goes stale and is retried.
         signal: AbortSignal.timeout(this.sendTimeoutMs),
       })) as { id: string };

@@ -1,14 +1,19 @@
 import type { Logger } from 'pino';
 import { type Dataset, eventsWithDay } from '../domain/dataset.js';
 import { noticeFor } from '../domain/notice.js';
-import { DAY_ENDED, deliveryNonce } from '../store/delivery.js';
+import { DAY_ENDED, deliveryMarker, deliveryNonce } from '../store/delivery.js';
 import type { DeliveryLedger } from '../store/delivery-ledger.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import type { SettingsRepository, ShardSelection } from '../store/settings-repository.js';
+import { type DeliveryObserver, NO_OBSERVER } from './delivery-observer.js';
 import type { InvalidRequestGuard } from './invalid-request-guard.js';
 import type { NoticeSender } from './notice-port.js';
 import { type DatedEvent, dueDeliveries, nextDueAt, type PlannedDelivery } from './planner.js';
 import { plannerSettings } from './planner-settings.js';
+import { checkEarlierAttempt } from './read-back.js';
+import { type DeliveryResult, emptySummary, settle, type TickSummary } from './tick-summary.js';
+
+export type { TickSummary } from './tick-summary.js';
 
 export interface SchedulerDeps {
   dataset: Dataset;
@@ -28,23 +33,16 @@ export interface SchedulerDeps {
   concurrency?: number;
   /** A claim older than this whose owner never finished is taken over (it crashed). */
   staleClaimMs?: number;
-}
-
-/** Per delivery: whether the server's work is finished or must be looked at again next tick. */
-type DeliveryResult = 'done' | 'pending' | 'paused';
-
-export interface TickSummary {
-  servers: number;
-  posted: number;
-  missed: number;
-  failed: number;
-  skipped: number;
+  /** Told of every delivery's outcome and every takeover (metrics, alerts). */
+  observer?: DeliveryObserver;
+  /** Test-only (see config/test-hooks): lets the kill-point test stop a delivery at a given step. */
+  checkpoint?: (point: 'before-claim' | 'after-claim' | 'after-send', guildId: string) => Promise<void>;
 }
 
 /**
  * A claim older than this whose owner never recorded an outcome is taken over. Sends are aborted after 90 s,
- * so only a crashed owner leaves one this old; and it is short enough that the resend, carrying the same
- * nonce, still falls inside the minutes in which Discord's enforce_nonce returns the first message.
+ * so only a crashed owner leaves one this old. The taker reads the channel back before posting, so this
+ * does not rely on Discord's enforce_nonce window lasting any longer.
  */
 export const STALE_CLAIM_MS = 2 * 60_000;
 
@@ -54,23 +52,26 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /**
- * Posts what is due, exactly once per (server, event, year): each delivery is claimed in the
- * ledger before sending, sent with a nonce derived from that key, and recorded. One server's
- * failure never stops or delays another's.
+ * Posts what is due, exactly once per (server, event, year): each delivery is claimed in the ledger
+ * before sending, sent with a nonce and a marker derived from that key, and recorded. Before taking over a
+ * claim, retrying an attempt whose outcome is unknown, or recording a miss after such an attempt, the
+ * channel is read back for the marker. One server's failure never stops or delays another's.
  */
 export class Scheduler {
   private readonly events: DatedEvent[];
   private running: Promise<TickSummary> | null = null;
   private readonly inFlight = new Set<Promise<unknown>>();
   private stopped = false;
+  private readonly observer: DeliveryObserver;
 
   constructor(private readonly deps: SchedulerDeps) {
     this.events = eventsWithDay(deps.dataset);
+    this.observer = deps.observer ?? NO_OBSERVER;
   }
 
   /** Runs one tick; a tick asked for while one runs joins it instead of overlapping. */
   tick(): Promise<TickSummary> {
-    if (this.stopped) return Promise.resolve({ servers: 0, posted: 0, missed: 0, failed: 0, skipped: 0 });
+    if (this.stopped) return Promise.resolve(emptySummary(0));
     this.running ??= this.runTick().finally(() => {
       this.running = null;
     });
@@ -105,7 +106,7 @@ export class Scheduler {
   private async runTick(): Promise<TickSummary> {
     const now = this.deps.now();
     const due = await this.deps.settings.listDue(now, this.deps.shards);
-    const summary: TickSummary = { servers: due.length, posted: 0, missed: 0, failed: 0, skipped: 0 };
+    const summary = emptySummary(due.length);
     const queue = [...due];
     const workers = Array.from({ length: Math.min(this.deps.concurrency ?? 64, queue.length) }, async () => {
       for (let s = queue.shift(); s; s = queue.shift()) {
@@ -149,11 +150,12 @@ export class Scheduler {
   ): Promise<DeliveryResult> {
     const key = { guildId: item.guildId, eventId: item.eventId, year: item.year };
     const log = this.deps.logger.child({ ...key });
-    if (item.action === 'missed') {
-      await this.deps.ledger.markMissed(key, DAY_ENDED, now, item.occurrence.at);
-      summary.missed++;
-      log.warn({ outcome: 'missed', dueAt: item.occurrence.at }, 'anniversary day passed without a post');
-      return 'done';
+    const existing = await this.deps.ledger.get(key);
+    // A row claimed or failed-retryable holds an attempt whose outcome is unknown: it may have posted.
+    const attempted = existing?.status === 'claimed' || (existing?.status === 'failed' && existing.retryable);
+    if (item.action === 'missed' && !attempted) {
+      await this.deps.ledger.markMissed(key, now, item.occurrence.at);
+      return settle(this.observer, summary, log, item, { outcome: 'missed', reason: DAY_ENDED });
     }
     if (!this.deps.sender.inGuild(settings.guildId)) {
       summary.skipped++;
@@ -168,13 +170,18 @@ export class Scheduler {
       );
       return 'pending';
     }
-    const existing = await this.deps.ledger.get(key);
-    if (existing?.status === 'failed' && now < existing.updatedAt + retryDelayMs(existing.attempts)) {
+    if (
+      item.action === 'post' &&
+      existing?.status === 'failed' &&
+      now < existing.updatedAt + retryDelayMs(existing.attempts)
+    ) {
       return 'pending';
     }
+    await this.deps.checkpoint?.('before-claim', key.guildId);
+    // The claim carries its own moment, not the tick's start: a long tick must not make it look stale.
     const claim = await this.deps.ledger.claim(key, {
       owner: this.deps.owner,
-      now,
+      now: this.deps.now(),
       dueAt: item.occurrence.at,
       staleAfterMs: this.deps.staleClaimMs ?? STALE_CLAIM_MS,
     });
@@ -184,39 +191,83 @@ export class Scheduler {
       summary.skipped++;
       return status === 'claimed' ? 'pending' : 'done';
     }
+    await this.deps.checkpoint?.('after-claim', key.guildId);
+    const channelId = settings.channelId;
     const event = this.events.find((e) => e.id === item.eventId);
-    if (!event || !settings.channelId) return 'done';
+    if (!event || !channelId) return 'done';
+    if (claim.delivery.attempts > 1) {
+      if (existing?.status === 'claimed') {
+        this.observer.takeover();
+        log.warn({ previousOwner: existing.claimedBy }, 'taking over a stale claim');
+      }
+      const earlier = await checkEarlierAttempt(this.deps.sender, channelId, claim.delivery, this.deps.now());
+      if (earlier.kind === 'found') {
+        await this.deps.ledger.markSent(key, earlier.messageId, this.deps.now());
+        return settle(this.observer, summary, log, item, { outcome: 'found', messageId: earlier.messageId });
+      }
+      if (earlier.kind === 'uncertain') {
+        await this.deps.ledger.markUncertain(key, earlier.detail, this.deps.now());
+        return settle(this.observer, summary, log, item, {
+          outcome: 'uncertain',
+          reason: 'history-unreadable',
+          detail: earlier.detail,
+        });
+      }
+      if (earlier.unread !== null) {
+        log.warn(
+          { detail: earlier.unread },
+          'cannot read the channel back; resending with the nonce while Discord still dedupes it',
+        );
+      }
+    }
+    if (item.action === 'missed') {
+      await this.deps.ledger.markMissed(key, this.deps.now(), item.occurrence.at);
+      return settle(this.observer, summary, log, item, { outcome: 'missed', reason: DAY_ENDED });
+    }
     const notice = noticeFor(this.deps.dataset, event, item.occurrence, {
       guildId: settings.guildId,
       roleId: settings.roleId,
       preview: false,
     });
-    const outcome = await this.deps.sender.send(
-      settings.channelId,
-      notice,
-      settings.language,
-      deliveryNonce(key),
-    );
+    const outcome = await this.deps.sender.send(channelId, notice, settings.language, {
+      nonce: deliveryNonce(key),
+      marker: deliveryMarker(key),
+    });
     const after = this.deps.now();
+    if (outcome.ok) await this.deps.checkpoint?.('after-send', key.guildId);
     if (outcome.ok) {
       await this.deps.ledger.markSent(key, outcome.messageId, after);
-      summary.posted++;
-      log.info({ outcome: 'sent', messageId: outcome.messageId, lateByMs: item.lateByMs }, 'notice posted');
-      return 'done';
+      return settle(this.observer, summary, log, item, {
+        outcome: 'sent',
+        delayMs: after - item.occurrence.at,
+        messageId: outcome.messageId,
+      });
     }
-    summary.failed++;
     if (outcome.kind === 'refused') {
-      await this.deps.ledger.markFailed(key, `${outcome.reason}: ${outcome.detail}`, false, after);
-      await this.deps.pause(settings.guildId, outcome.reason, outcome.detail);
-      log.warn(
-        { outcome: 'paused', reason: outcome.reason, detail: outcome.detail },
-        'Discord refused the channel; paused',
+      await this.deps.ledger.markFailed(
+        key,
+        { reason: outcome.reason, detail: outcome.detail, retryable: false },
+        after,
       );
+      await this.deps.pause(settings.guildId, outcome.reason, outcome.detail);
+      settle(this.observer, summary, log, item, {
+        outcome: 'paused',
+        reason: outcome.reason,
+        detail: outcome.detail,
+      });
       return 'paused';
     }
     const retryable = outcome.kind === 'transient';
-    await this.deps.ledger.markFailed(key, outcome.detail, retryable, after);
-    log.error({ outcome: 'failed', retryable, detail: outcome.detail }, 'notice not posted');
+    await this.deps.ledger.markFailed(
+      key,
+      { reason: outcome.kind, detail: outcome.detail, retryable },
+      after,
+    );
+    settle(this.observer, summary, log, item, {
+      outcome: 'failed',
+      reason: outcome.kind,
+      detail: outcome.detail,
+    });
     return retryable ? 'pending' : 'done';
   }
 }

@@ -1,11 +1,18 @@
 import type { Kysely, Selectable } from 'kysely';
-import { type Delivery, type DeliveryKey, deliveryNonce } from './delivery.js';
+import {
+  DAY_ENDED,
+  type Delivery,
+  type DeliveryKey,
+  type DeliveryReason,
+  deliveryNonce,
+} from './delivery.js';
 import type { DeliveriesTable, Schema } from './schema.js';
 import { StoreError } from './store-error.js';
 
 export interface ClaimOptions {
   /** Who is about to post, e.g. `shard-3@host:pid`; recorded for diagnosis. */
   owner: string;
+  /** The moment of this claim (not the tick's start), so a long tick cannot make a live claim look stale. */
   now: number;
   dueAt: number;
   /** A 'claimed' row older than this is taken to belong to a process that died mid-post. */
@@ -42,10 +49,12 @@ export class DeliveryLedger {
         nonce: deliveryNonce(key),
         message_id: null,
         reason: null,
+        detail: null,
         retryable: 0,
         attempts: 1,
         claimed_by: options.owner,
         claimed_at: options.now,
+        first_attempt_at: options.now,
         due_at: options.dueAt,
         updated_at: options.now,
       })
@@ -58,7 +67,10 @@ export class DeliveryLedger {
             claimed_by: eb.ref('excluded.claimed_by'),
             claimed_at: eb.ref('excluded.claimed_at'),
             updated_at: eb.ref('excluded.updated_at'),
+            // The first attempt's time survives takeovers: read-backs look for a post from then on.
+            first_attempt_at: eb.fn.coalesce('deliveries.first_attempt_at', 'excluded.first_attempt_at'),
             reason: null,
+            detail: null,
             retryable: 0,
           }))
           .where((eb) =>
@@ -86,7 +98,14 @@ export class DeliveryLedger {
   async markSent(key: DeliveryKey, messageId: string, now: number): Promise<void> {
     const result = await this.db
       .updateTable('deliveries')
-      .set({ status: 'sent', message_id: messageId, reason: null, retryable: 0, updated_at: now })
+      .set({
+        status: 'sent',
+        message_id: messageId,
+        reason: null,
+        detail: null,
+        retryable: 0,
+        updated_at: now,
+      })
       .where('guild_id', '=', key.guildId)
       .where('event_id', '=', key.eventId)
       .where('year', '=', key.year)
@@ -99,10 +118,20 @@ export class DeliveryLedger {
    * Records a failed post. `retryable` lets a later claim try again (e.g. a 5xx); otherwise the row is
    * settled (e.g. the channel is gone). A row already sent or missed is left alone.
    */
-  async markFailed(key: DeliveryKey, reason: string, retryable: boolean, now: number): Promise<void> {
+  async markFailed(
+    key: DeliveryKey,
+    failure: { reason: DeliveryReason; detail: string | null; retryable: boolean },
+    now: number,
+  ): Promise<void> {
     const result = await this.db
       .updateTable('deliveries')
-      .set({ status: 'failed', reason, retryable: retryable ? 1 : 0, updated_at: now })
+      .set({
+        status: 'failed',
+        reason: failure.reason,
+        detail: failure.detail,
+        retryable: failure.retryable ? 1 : 0,
+        updated_at: now,
+      })
       .where('guild_id', '=', key.guildId)
       .where('event_id', '=', key.eventId)
       .where('year', '=', key.year)
@@ -112,10 +141,26 @@ export class DeliveryLedger {
   }
 
   /**
-   * Records that a notice will not be posted (e.g. the bot was down past its window), inserting the row
-   * if needed. Never overrides 'sent'. `dueAt` is only used when the row is new; it defaults to `now`.
+   * Records that whether a notice was posted cannot be known (an attempt's outcome was unknown and the
+   * channel's history cannot be read): nothing more is sent for it, and the admins are told.
    */
-  async markMissed(key: DeliveryKey, reason: string, now: number, dueAt: number = now): Promise<void> {
+  async markUncertain(key: DeliveryKey, detail: string | null, now: number): Promise<void> {
+    const result = await this.db
+      .updateTable('deliveries')
+      .set({ status: 'uncertain', reason: 'history-unreadable', detail, retryable: 0, updated_at: now })
+      .where('guild_id', '=', key.guildId)
+      .where('event_id', '=', key.eventId)
+      .where('year', '=', key.year)
+      .where('status', 'in', ['claimed', 'failed'])
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) await this.requireRow(key, 'markUncertain');
+  }
+
+  /**
+   * Records that a notice will not be posted (its local day ended), inserting the row if needed. Never
+   * overrides 'sent' or 'uncertain'. `dueAt` is only used when the row is new; it defaults to `now`.
+   */
+  async markMissed(key: DeliveryKey, now: number, dueAt: number = now, reason = DAY_ENDED): Promise<void> {
     await this.db
       .insertInto('deliveries')
       .values({
@@ -126,10 +171,12 @@ export class DeliveryLedger {
         nonce: deliveryNonce(key),
         message_id: null,
         reason,
+        detail: null,
         retryable: 0,
         attempts: 0,
         claimed_by: null,
         claimed_at: null,
+        first_attempt_at: null,
         due_at: dueAt,
         updated_at: now,
       })
@@ -139,10 +186,11 @@ export class DeliveryLedger {
           .doUpdateSet((eb) => ({
             status: 'missed',
             reason: eb.ref('excluded.reason'),
+            detail: null,
             retryable: 0,
             updated_at: eb.ref('excluded.updated_at'),
           }))
-          .where('deliveries.status', '<>', 'sent'),
+          .where('deliveries.status', 'not in', ['sent', 'uncertain']),
       )
       .execute();
   }
@@ -190,10 +238,12 @@ function toDelivery(row: Selectable<DeliveriesTable>): Delivery {
     nonce: row.nonce,
     messageId: row.message_id,
     reason: row.reason,
+    detail: row.detail,
     retryable: row.retryable === 1,
     attempts: row.attempts,
     claimedBy: row.claimed_by,
     claimedAt: row.claimed_at,
+    firstAttemptAt: row.first_attempt_at,
     updatedAt: row.updated_at,
     dueAt: row.due_at,
   };

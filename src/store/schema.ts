@@ -1,4 +1,4 @@
-import type { DeliveryStatus } from './delivery.js';
+import type { DeliveryReason, DeliveryStatus } from './delivery.js';
 import type { Language, PauseReason } from './guild-settings.js';
 
 /** Row types as SQLite stores them (0/1 for booleans, JSON text for lists, epoch ms for instants). */
@@ -27,11 +27,13 @@ export interface DeliveriesTable {
   status: DeliveryStatus;
   nonce: string;
   message_id: string | null;
-  reason: string | null;
+  reason: DeliveryReason | null;
+  detail: string | null;
   retryable: 0 | 1;
   attempts: number;
   claimed_by: string | null;
   claimed_at: number | null;
+  first_attempt_at: number | null;
   due_at: number;
   updated_at: number;
 }

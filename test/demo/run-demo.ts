@@ -58,21 +58,23 @@ async function main(): Promise<number> {
     process.stderr.write('Usage: npm run demo [-- --language en|az|ru|tr]\n');
     return 2;
   }
+  const clock = { ms: Date.parse('2027-02-25T12:00:00Z'), now: () => clock.ms };
+  // The emulated Discord runs on the bot's clock, so anything it decides by time moves with the demo.
   const emulator = await startEmulator({
+    now: clock.now,
     guilds: [
       {
         id: GUILD,
         name: 'Demo server',
         channels: [{ id: GENERAL, name: 'general', type: 0 }],
         roles: [
-          { id: GUILD, name: '@everyone', permissions: (1024n | 2048n | 16384n).toString() },
+          { id: GUILD, name: '@everyone', permissions: (1024n | 2048n | 16384n | 65536n).toString() },
           { id: ROLE, name: 'Remembrance', permissions: '0', mentionable: true },
         ],
       },
     ],
   });
   const dir = mkdtempSync(join(tmpdir(), 'remembrance-demo-'));
-  const clock = { ms: Date.parse('2027-02-25T12:00:00Z'), now: () => clock.ms };
   const bot = await startBot({
     env: {
       DISCORD_TOKEN: emulator.token,

@@ -14,7 +14,7 @@ import {
 
 const BOT_ROLE = '1200000000000002009';
 const VIEW = (1n << 10n).toString();
-const SEND_AND_EMBED = ((1n << 11n) | (1n << 14n)).toString();
+const SEND_EMBED_HISTORY = ((1n << 11n) | (1n << 14n) | (1n << 16n)).toString();
 
 describe('the lean Discord cache', () => {
   let h: Harness;
@@ -60,14 +60,14 @@ describe('the lean Discord cache', () => {
             roles: [
               { id: GUILD_ID, name: '@everyone', permissions: VIEW },
               ...base.roles.filter((r) => r.id !== GUILD_ID),
-              { id: BOT_ROLE, name: 'Bots', permissions: SEND_AND_EMBED },
+              { id: BOT_ROLE, name: 'Bots', permissions: SEND_EMBED_HISTORY },
             ],
           },
         ],
       },
     });
     const refused = await config('channel', [{ name: 'channel', type: 7, value: TEXT_CHANNEL }]);
-    expect(refused.content).toMatch(/Send Messages, Embed Links/);
+    expect(refused.content).toMatch(/Send Messages, Embed Links, Read Message History/);
     h.emulator.setBotRoles(GUILD_ID, [BOT_ROLE]);
     // The bot learns of its new role from the gateway; the role itself was dropped from the cache on arrival.
     const accepted = await eventually(async () => {

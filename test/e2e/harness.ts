@@ -15,7 +15,8 @@ export const ROLE_ID = '1200000000000002001';
 export const HIDDEN_ROLE_ID = '1200000000000002002';
 export const ADMIN_ID = '1200000000000003001';
 export const MEMBER_ID = '1200000000000003002';
-const VIEW_SEND_EMBED = (1024n | 2048n | 16384n).toString();
+/** View Channel, Send Messages, Embed Links and Read Message History: what the invite link grants. */
+const INVITE_PERMISSIONS = (1024n | 2048n | 16384n | 65536n).toString();
 export const MANAGE_GUILD = (1n << 5n).toString();
 
 /** A server with a text, an announcement, a voice channel and one where the bot may not post. */
@@ -35,7 +36,7 @@ export function testGuild(id = GUILD_ID): GuildFixture {
       },
     ],
     roles: [
-      { id, name: '@everyone', permissions: VIEW_SEND_EMBED },
+      { id, name: '@everyone', permissions: INVITE_PERMISSIONS },
       { id: ROLE_ID, name: 'Remembrance', permissions: '0', mentionable: true },
       { id: HIDDEN_ROLE_ID, name: 'Quiet', permissions: '0', mentionable: false },
     ],
@@ -68,8 +69,9 @@ export async function startHarness(options: {
   emulator?: EmulatorOptions;
   env?: Record<string, string>;
 }): Promise<Harness> {
-  const emulator = await startEmulator({ guilds: [testGuild()], ...options.emulator });
   const clock = new TestClock(Date.parse(options.now));
+  // Discord and the bot read one clock, so time-bound behaviour (the nonce window) moves with the test.
+  const emulator = await startEmulator({ guilds: [testGuild()], now: clock.now, ...options.emulator });
   const dir = mkdtempSync(join(tmpdir(), 'remembrance-e2e-'));
   const logs: string[] = [];
   const env = {

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { snowflakeAt } from '../../src/discord/read-back.js';
+import { READBACK_MARGIN_MS } from '../../src/schedule/read-back.js';
 import type { DeliveryLedger } from '../../src/store/delivery-ledger.js';
 import {
   type ConfigOption,
@@ -21,6 +23,13 @@ async function configure(h: Harness, options: { role?: boolean } = {}) {
   await run('channel', [{ name: 'channel', type: 7, value: TEXT_CHANNEL }]);
   if (options.role) await run('role', [{ name: 'role', type: 8, value: ROLE_ID }]);
 }
+
+const ledgerRow = (h: Harness) =>
+  (h.bot.scheduler as unknown as { deps: { ledger: DeliveryLedger } }).deps.ledger.get({
+    guildId: GUILD_ID,
+    eventId: 'khojaly',
+    year: 2027,
+  });
 
 const posts = (h: Harness) => h.emulator.requests.filter((r) => r.route === 'POST /channels/:id/messages');
 
@@ -58,21 +67,70 @@ describe('anniversary notices through the real discord.js client and the emulato
     expect((await h.bot.settings.get(GUILD_ID)).nextDueAt).toBe(Date.parse('2027-04-02T05:00:00Z'));
   });
 
-  it('a restart after a crash between send and record leaves one message', async () => {
-    h = await startHarness({ now: '2027-02-20T12:00:00Z', env: {} });
-    await configure(h);
-    h.clock.ms = KHOJALY_2027;
-    // The process dies after Discord accepted the message and before the ledger recorded it.
+  /** The process dies after Discord accepted the message and before the ledger recorded it. */
+  function crashBeforeRecording() {
     const deps = (h.bot.scheduler as unknown as { deps: { ledger: DeliveryLedger } }).deps;
     deps.ledger.markSent = async () => {
       throw new Error('simulated crash before recording');
     };
+  }
+
+  it('killed mid-send and restarted three hours later, after Discord forgot the nonce: one message', async () => {
+    h = await startHarness({ now: '2027-02-20T12:00:00Z' });
+    await configure(h);
+    h.clock.ms = KHOJALY_2027;
+    crashBeforeRecording();
     await h.bot.scheduler.tick();
     expect(h.emulator.messages(TEXT_CHANNEL)).toHaveLength(1);
     await h.bot.stop();
-    // Restarted a few minutes later: the dead owner's claim is stale; the resend carries the same nonce.
+    await h.start();
+    h.clock.ms = KHOJALY_2027 + 3 * 60 * MINUTE;
+    await h.bot.scheduler.tick();
+    // The restarted bot read the channel back, found its own notice by its marker, and posted nothing.
+    expect(posts(h)).toHaveLength(1);
+    const reads = h.emulator.requests.filter((r) => r.route === 'GET /channels/:id/messages');
+    expect(reads).toHaveLength(1);
+    expect(reads[0]?.query).toEqual({
+      after: snowflakeAt(KHOJALY_2027 - READBACK_MARGIN_MS),
+      limit: '100',
+    });
+    expect(h.emulator.messages(TEXT_CHANNEL)).toHaveLength(1);
+    const [message] = h.emulator.messages(TEXT_CHANNEL);
+    expect(await ledgerRow(h)).toMatchObject({ status: 'sent', messageId: message?.id });
+    expect(await h.bot.settings.recentTrouble(GUILD_ID)).toEqual([]);
+  });
+
+  it('a 500 after Discord created the message is not posted again when retried past the nonce window', async () => {
+    h = await startHarness({ now: '2027-02-20T12:00:00Z' });
+    await configure(h);
+    // discord.js retries a 5xx three times; every attempt is served and then answered 500.
+    h.emulator.fail(
+      { method: 'POST', route: 'POST /channels/:id/messages' },
+      { status: 500, afterHandling: true },
+      4,
+    );
+    h.clock.ms = KHOJALY_2027;
+    await h.bot.scheduler.tick();
+    expect(await ledgerRow(h)).toMatchObject({ status: 'failed', reason: 'transient', retryable: true });
+    h.clock.ms = KHOJALY_2027 + 30 * MINUTE;
+    await h.bot.scheduler.tick();
+    expect(posts(h)).toHaveLength(4);
+    expect(h.emulator.messages(TEXT_CHANNEL)).toHaveLength(1);
+    expect(await ledgerRow(h)).toMatchObject({ status: 'sent' });
+  });
+
+  it('without Read Message History: resends with the nonce in the first minutes, later records uncertain', async () => {
+    h = await startHarness({ now: '2027-02-20T12:00:00Z' });
+    await configure(h);
+    h.emulator.setRolePermissions(GUILD_ID, GUILD_ID, (1024n | 2048n | 16384n).toString());
+    h.clock.ms = KHOJALY_2027;
+    crashBeforeRecording();
+    await h.bot.scheduler.tick();
+    await h.bot.stop();
+    // Within the nonce's minutes: the read-back is refused (403) and the resend is deduplicated by Discord.
     await h.start({ staleClaimMs: 2 * MINUTE });
-    h.clock.ms = KHOJALY_2027 + 3 * MINUTE;
+    h.clock.ms = KHOJALY_2027 + 2 * MINUTE + 1_000;
+    crashBeforeRecording();
     await h.bot.scheduler.tick();
     expect(posts(h)).toHaveLength(2);
     expect(posts(h)[1]?.body).toMatchObject({
@@ -80,8 +138,18 @@ describe('anniversary notices through the real discord.js client and the emulato
       nonce: (posts(h)[0]?.body as { nonce?: string } | undefined)?.nonce,
     });
     expect(h.emulator.messages(TEXT_CHANNEL)).toHaveLength(1);
-    const trouble = await h.bot.settings.recentTrouble(GUILD_ID);
-    expect(trouble).toEqual([]);
+    await h.bot.stop();
+    // Three hours later Discord forgot the nonce; the bot cannot read back, so it does not post blindly.
+    await h.start();
+    h.clock.ms = KHOJALY_2027 + 3 * 60 * MINUTE;
+    await h.bot.scheduler.tick();
+    expect(posts(h)).toHaveLength(2);
+    expect(h.emulator.messages(TEXT_CHANNEL)).toHaveLength(1);
+    expect(await ledgerRow(h)).toMatchObject({ status: 'uncertain', reason: 'history-unreadable' });
+    expect(h.logs.some((l) => l.includes('"alert":true'))).toBe(true);
+    const show = visibleText(await runConfig(h, 'show'));
+    expect(show).toMatch(/Khojaly 2027: uncertain — .*grant the bot Read Message History there/);
+    expect(show).toMatch(/The bot lacks Read Message History in the channel/);
   });
 
   it('a late start posts once, the same local day', async () => {

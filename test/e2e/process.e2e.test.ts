@@ -113,7 +113,7 @@ describe('the bot as a process', () => {
     expect(child.out.join('')).toContain('"msg":"stopped"');
     const sqlite = new Database(db, { readonly: true });
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(sqlite.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 1 });
+    expect(sqlite.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 2 });
     sqlite.close();
   });
 

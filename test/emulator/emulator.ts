@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { CommandStore } from './commands.js';
 import type { Core, ResolvedOptions } from './core.js';
 import { Faults } from './faults.js';
+import { apiUser } from './fixtures.js';
 import { Gateway } from './gateway.js';
 import { interactionRoutes } from './interaction-routes.js';
 import { InteractionRegistry } from './interactions.js';
@@ -154,6 +155,20 @@ class DiscordEmulator implements Emulator {
 
   messages(channelId?: string): StoredMessage[] {
     return this.core.messages.list(channelId);
+  }
+  postAs(
+    author: { id: string; username: string; bot?: boolean },
+    channelId: string,
+    body: Record<string, unknown>,
+  ): StoredMessage {
+    const channel = this.core.world.channel(channelId);
+    if (!channel) throw new Error(`postAs: unknown channel ${channelId}`);
+    return this.core.messages.create({
+      channelId,
+      guildId: channel.guildId,
+      body: body as never,
+      extra: { author: apiUser(author.id, author.username, author.bot ?? false) },
+    }).message;
   }
   commands(guildId?: string): unknown[] {
     return this.core.commands.list(guildId);

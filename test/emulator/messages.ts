@@ -55,7 +55,10 @@ export class MessageStore {
     return this.all.filter((m) => channelId === undefined || m.channel_id === channelId);
   }
 
-  /** enforce_nonce: the same nonce from the bot within the window returns the earlier message. */
+  /**
+   * enforce_nonce: the same nonce from the bot within the window (on the emulator's clock, which tests share
+   * with the bot) returns the earlier message; after it the nonce is forgotten and a second message is made.
+   */
   create(src: MessageSource): { message: StoredMessage; created: boolean } {
     const { opts } = this.core();
     const nonce =
@@ -96,18 +99,98 @@ export function messageRoutes(router: Router, core: () => Core): void {
   });
 
   router.add('GET /channels/:id/messages/:id', ({ params }) => {
-    const { world, messages } = core();
+    const { messages } = core();
     const [channelId, messageId] = params as [string, string];
-    if (!world.channel(channelId)) throw Errors.unknownChannel();
-    if (!(world.permissionsIn(channelId) & Permission.ReadMessageHistory)) throw Errors.missingAccess();
+    requireHistory(core, channelId);
     const message = messages.list(channelId).find((m) => m.id === messageId);
     if (!message) throw Errors.unknownMessage();
-    return { status: 200, body: publicMessage(message) };
+    return { status: 200, body: fetchedMessage(message) };
+  });
+
+  router.add('GET /channels/:id/messages', ({ params, query }) => {
+    const { messages } = core();
+    const channelId = params[0] as string;
+    requireHistory(core, channelId);
+    const window = listWindow(query);
+    const all = [...messages.list(channelId)].sort((a, b) => compareIds(a.id, b.id));
+    let page: StoredMessage[];
+    if (window.after !== undefined) {
+      const after = window.after;
+      // The messages right after `after` (the oldest ones), as Discord pages forward.
+      page = all.filter((m) => compareIds(m.id, after) > 0).slice(0, window.limit);
+    } else if (window.around !== undefined) {
+      const around = window.around;
+      const at = all.findIndex((m) => compareIds(m.id, around) >= 0);
+      const middle = at === -1 ? all.length : at;
+      const start = Math.max(0, middle - Math.floor(window.limit / 2));
+      page = all.slice(start, start + window.limit);
+    } else {
+      const before = window.before;
+      const older = before === undefined ? all : all.filter((m) => compareIds(m.id, before) < 0);
+      page = older.slice(Math.max(0, older.length - window.limit));
+    }
+    return { status: 200, body: page.reverse().map(fetchedMessage) };
   });
 }
 
-/** The message as Discord returns it: without the request-only allowed_mentions. */
+/** Reading a channel's messages needs View Channel and Read Message History, else 403 Missing Access. */
+function requireHistory(core: () => Core, channelId: string): void {
+  const { world } = core();
+  const channel = world.channel(channelId);
+  if (!channel) throw Errors.unknownChannel();
+  if (!world.guilds.get(channel.guildId)?.botIsMember) throw Errors.missingAccess();
+  const perms = world.permissionsIn(channelId);
+  if (!(perms & Permission.ViewChannel) || !(perms & Permission.ReadMessageHistory))
+    throw Errors.missingAccess();
+}
+
+function compareIds(a: string, b: string): number {
+  const d = BigInt(a) - BigInt(b);
+  return d === 0n ? 0 : d < 0n ? -1 : 1;
+}
+
+/** `before` / `after` / `around` (at most one) and `limit` 1–100, default 50, as Discord validates them. */
+function listWindow(query: URLSearchParams): {
+  before?: string;
+  after?: string;
+  around?: string;
+  limit: number;
+} {
+  const errors: Record<string, unknown> = {};
+  const limitText = query.get('limit');
+  const limit = limitText === null ? 50 : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    errors.limit = {
+      _errors: [{ code: 'NUMBER_TYPE_MAX', message: 'int value should be between 1 and 100.' }],
+    };
+  }
+  const anchors: Record<string, string> = {};
+  for (const name of ['before', 'after', 'around']) {
+    const value = query.get(name);
+    if (value === null) continue;
+    if (!/^\d{1,20}$/.test(value)) {
+      errors[name] = {
+        _errors: [{ code: 'NUMBER_TYPE_COERCE', message: `Value "${value}" is not snowflake.` }],
+      };
+    } else anchors[name] = value;
+  }
+  if (Object.keys(anchors).length > 1) {
+    errors._errors = [
+      { code: 'BASE_TYPE_BAD', message: 'Only one of before, after and around may be given.' },
+    ];
+  }
+  if (Object.keys(errors).length > 0) throw Errors.invalidFormBody(errors);
+  return { ...anchors, limit };
+}
+
+/** The message as Discord returns it when it is created: without the request-only allowed_mentions. */
 export function publicMessage(m: StoredMessage): Json {
   const { allowed_mentions: _am, ...rest } = m;
+  return structuredClone(rest);
+}
+
+/** A message fetched or listed later: Discord does not return the nonce then ("lost if re-fetched"). */
+export function fetchedMessage(m: StoredMessage): Json {
+  const { allowed_mentions: _am, nonce: _nonce, ...rest } = m;
   return structuredClone(rest);
 }

@@ -54,7 +54,7 @@ function parseBody(raw: Buffer, contentType: string): { body: unknown; files: Up
   return { body: JSON.parse(raw.toString('utf8')), files: [] };
 }
 
-function faultReply(fault: Exclude<Fault, { status: 'drop' }>): {
+function faultReply(fault: Exclude<Fault, { status: 'drop' | 'hold' | 'swallow' }>): {
   reply: Reply;
   headers: Record<string, string>;
 } {
@@ -178,7 +178,30 @@ export function createRestServer(o: RestServerOptions): Server {
         req.socket.resetAndDestroy();
         return;
       }
-      if (fault) {
+      const handle = () =>
+        matched.route.handler({
+          method,
+          path,
+          route,
+          params: matched.params,
+          query: url.searchParams,
+          body,
+          files,
+          headers,
+        });
+      if (fault?.status === 'hold' || fault?.status === 'swallow') {
+        if (fault.status === 'swallow') await handle();
+        // No answer: the request stays in flight until the client closes the connection (or is killed).
+        await new Promise<void>((resolve) => {
+          if (req.socket.destroyed) resolve();
+          else req.socket.once('close', () => resolve());
+        });
+        return;
+      }
+      if (fault && 'afterHandling' in fault) {
+        await handle();
+        reply = faultReply(fault).reply;
+      } else if (fault) {
         const f = faultReply(fault);
         Object.assign(extraHeaders, f.headers);
         reply = f.reply;
@@ -192,16 +215,7 @@ export function createRestServer(o: RestServerOptions): Server {
       } else {
         if (badJson) throw Errors.invalidJson();
         checkUploadLimits(files);
-        reply = await matched.route.handler({
-          method,
-          path,
-          route,
-          params: matched.params,
-          query: url.searchParams,
-          body,
-          files,
-          headers,
-        });
+        reply = await handle();
       }
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;

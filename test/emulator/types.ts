@@ -193,7 +193,13 @@ export type Fault =
   | { status: 500 | 502 | 503 }
   | { status: 403; code: 50013 | 50001 }
   | { status: 404; code: 10003 }
-  | { status: 'drop' };
+  | { status: 'drop' }
+  /** Received, never processed and never answered: the request is in flight until the client goes away. */
+  | { status: 'hold' }
+  /** Processed (a message is created) but never answered, as when the response is lost on the way. */
+  | { status: 'swallow' }
+  /** Processed, then answered with a 5xx, as when Discord served a request and then failed. */
+  | { status: 500 | 502 | 503; afterHandling: true };
 
 export interface IdentifyRecord {
   shard: [number, number];
@@ -219,6 +225,12 @@ export interface Emulator {
   /** Responses that count towards Discord's invalid request limit (401, 403, 429 except scope shared). */
   readonly invalidRequests: number;
   messages(channelId?: string): StoredMessage[];
+  /** A message someone else (a member, another bot) wrote in a channel, stored as Discord would. */
+  postAs(
+    author: { id: string; username: string; bot?: boolean },
+    channelId: string,
+    body: Record<string, unknown>,
+  ): StoredMessage;
   commands(guildId?: string): unknown[];
   addGuild(g: GuildFixture): void;
   removeGuild(guildId: string): void;

@@ -9,7 +9,13 @@ const dataset = realDataset();
 const khojaly = dataset.events.find((e) => e.id === 'khojaly');
 const shusha = dataset.events.find((e) => e.id === 'shusha');
 
-function row(eventId: string, status: Delivery['status'], attempts: number, reason: string | null): Delivery {
+function row(
+  eventId: string,
+  status: Delivery['status'],
+  attempts: number,
+  reason: Delivery['reason'],
+  detail: string | null = null,
+): Delivery {
   return {
     guildId: '1',
     eventId,
@@ -18,13 +24,15 @@ function row(eventId: string, status: Delivery['status'], attempts: number, reas
     nonce: 'n',
     messageId: null,
     reason,
+    detail,
     retryable: false,
     attempts,
     claimedBy: null,
     claimedAt: null,
+    firstAttemptAt: null,
     updatedAt: 0,
     dueAt: 0,
-  } as Delivery;
+  };
 }
 
 function show(): ConfigShowReply {
@@ -38,7 +46,9 @@ function show(): ConfigShowReply {
     trouble: [
       { ...row('khojaly', 'missed', 0, DAY_ENDED), event: khojaly },
       { ...row('shusha', 'missed', 3, DAY_ENDED), event: shusha },
-      { ...row('shusha', 'failed', 1, 'missing-permissions: 50013: Missing Permissions'), event: shusha },
+      { ...row('shusha', 'failed', 1, 'missing-permissions', '50013: Missing Permissions'), event: shusha },
+      { ...row('khojaly', 'failed', 2, 'transient', '503: Service Unavailable'), event: khojaly },
+      { ...row('shusha', 'uncertain', 2, 'history-unreadable', '50001: Missing Access'), event: shusha },
     ],
     events: [],
   };
@@ -50,11 +60,14 @@ describe('/config show explains posts that did not go out, in the reader’s lan
     expect(en).toContain('Khojaly 2027: missed — the bot was not running that day');
     expect(en).toContain('Shusha 2027: failed — the day ended before Discord accepted the post');
     expect(en).toMatch(/Shusha 2027: failed — the bot lacks permissions in the channel/);
+    expect(en).toContain('Khojaly 2027: failed — Discord answered “503: Service Unavailable”');
+    expect(en).toMatch(/Shusha 2027: uncertain — .*grant the bot Read Message History there/);
     const ru = JSON.stringify(renderReply(show(), 'ru'));
     expect(ru).toContain('день закончился раньше, чем Discord принял публикацию');
     for (const text of [en, ru]) {
       expect(text).not.toContain(DAY_ENDED);
-      expect(text).not.toContain('missing-permissions:');
+      expect(text).not.toContain('missing-permissions');
+      expect(text).not.toContain('history-unreadable');
     }
   });
 });

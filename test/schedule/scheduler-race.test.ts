@@ -6,7 +6,7 @@ import { loadDataset } from '../../src/config/dataset-file.js';
 import { projectRoot } from '../../src/config/project-root.js';
 import type { Notice } from '../../src/domain/notice.js';
 import { InvalidRequestGuard } from '../../src/schedule/invalid-request-guard.js';
-import type { NoticeSender, SendOutcome } from '../../src/schedule/notice-port.js';
+import type { DeliveryTag, NoticeSender, ReadBack, SendOutcome } from '../../src/schedule/notice-port.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import { openDatabase } from '../../src/store/database.js';
 import { DeliveryLedger } from '../../src/store/delivery-ledger.js';
@@ -39,15 +39,25 @@ class FakeDiscord implements NoticeSender {
 
   /** The same Discord as seen by one process, so each call says who sent it. */
   as(owner: string): NoticeSender {
-    return { inGuild: () => true, send: (...args) => this.sendAs(owner, ...args) };
+    return {
+      inGuild: () => true,
+      send: (channelId, notice, language, tag) =>
+        this.sendAs(owner, channelId, notice, language, tag?.nonce ?? null),
+      findPosted: () => this.findPosted(),
+    };
   }
 
   inGuild(): boolean {
     return true;
   }
 
-  send(channelId: string, notice: Notice, language: 'en', nonce: string | null): Promise<SendOutcome> {
-    return this.sendAs('', channelId, notice, language, nonce);
+  send(channelId: string, notice: Notice, language: 'en', tag: DeliveryTag | null): Promise<SendOutcome> {
+    return this.sendAs('', channelId, notice, language, tag?.nonce ?? null);
+  }
+
+  /** No send here is left unanswered, so no read-back is ever needed. */
+  async findPosted(): Promise<ReadBack> {
+    throw new Error('no read-back expected: every send in these races is answered');
   }
 
   private async sendAs(owner: string, channelId: string, notice: Notice, _l: unknown, nonce: string | null) {

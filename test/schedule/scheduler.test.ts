@@ -4,16 +4,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ServerSettings } from '../../src/app/server-settings.js';
 import { loadDataset } from '../../src/config/dataset-file.js';
 import { projectRoot } from '../../src/config/project-root.js';
-import type { Notice } from '../../src/domain/notice.js';
 import { InvalidRequestGuard } from '../../src/schedule/invalid-request-guard.js';
-import type { NoticeSender, SendOutcome } from '../../src/schedule/notice-port.js';
+import type { SendOutcome } from '../../src/schedule/notice-port.js';
+import { READBACK_MARGIN_MS } from '../../src/schedule/read-back.js';
 import { Scheduler, type SchedulerDeps } from '../../src/schedule/scheduler.js';
 import { openDatabase } from '../../src/store/database.js';
-import { type DeliveryKey, deliveryNonce } from '../../src/store/delivery.js';
+import { type DeliveryKey, deliveryMarker, deliveryNonce } from '../../src/store/delivery.js';
 import { DeliveryLedger } from '../../src/store/delivery-ledger.js';
 import type { GuildSettingsPatch } from '../../src/store/guild-settings.js';
 import { SettingsRepository } from '../../src/store/settings-repository.js';
 import { snowflake, useTempDir } from '../store/fixtures.js';
+import { FakeDiscord, transient } from './fake-discord.js';
 
 const dataset = loadDataset(path.join(projectRoot(), 'data/remembrance.json'));
 
@@ -38,106 +39,18 @@ const keyOf = (guildId: string, eventId = 'khojaly', year = 2027): DeliveryKey =
   year,
 });
 
-/**
- * What one send does. 'post' creates the message; 'crash' creates it and the process dies before it
- * hears back; 'hold' answers only at `release()`; 'throw' is an adapter bug; or a failure outcome.
- */
-type Act = 'post' | 'crash' | 'hold' | 'throw' | Exclude<SendOutcome, { ok: true }>;
-
-interface SendCall {
-  guildId: string;
-  channelId: string;
-  eventId: string;
-  year: number;
-  at: number;
-  nonce: string | null;
-}
-
-/**
- * Discord as the scheduler sees it, through the port we own. A resend with a known nonce returns the
- * message already created, as Discord does with enforce_nonce.
- */
-class FakeDiscord implements NoticeSender {
-  readonly calls: SendCall[] = [];
-  readonly messages: Array<{ id: string; channelId: string; nonce: string | null }> = [];
-  readonly away = new Set<string>();
-  private readonly scripts = new Map<string, Act[]>();
-  private readonly held: Array<() => void> = [];
-  private readonly waiting: Array<{ count: number; resolve: () => void }> = [];
-
-  /** The next sends to a server do these in turn; the last one repeats. Unscripted sends post. */
-  script(guildId: string, ...acts: Act[]): void {
-    this.scripts.set(guildId, acts);
-  }
-
-  inGuild(guildId: string): boolean {
-    return !this.away.has(guildId);
-  }
-
-  async send(channelId: string, notice: Notice, _language: string, nonce: string | null) {
-    const { guildId } = notice;
-    const { id: eventId } = notice.event;
-    this.calls.push({
-      guildId,
-      channelId,
-      eventId,
-      year: notice.occurrence.year,
-      at: notice.occurrence.at,
-      nonce,
-    });
-    for (const w of this.waiting.filter((w) => this.calls.length >= w.count)) w.resolve();
-    const acts = this.scripts.get(guildId) ?? [];
-    const act = (acts.length > 1 ? acts.shift() : acts[0]) ?? 'post';
-    switch (act) {
-      case 'post':
-        return { ok: true as const, messageId: this.post(channelId, nonce) };
-      case 'crash':
-        this.post(channelId, nonce);
-        return new Promise<SendOutcome>(() => {});
-      case 'hold':
-        await new Promise<void>((resolve) => this.held.push(resolve));
-        return { ok: true as const, messageId: this.post(channelId, nonce) };
-      case 'throw':
-        throw new Error('socket hang up');
-      default:
-        return act;
-    }
-  }
-
-  /** Resolves once `count` sends have been asked for. */
-  sent(count: number): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.calls.length >= count) resolve();
-      else this.waiting.push({ count, resolve });
-    });
-  }
-
-  /** Lets every held send answer. */
-  release(): void {
-    for (const resolve of this.held.splice(0)) resolve();
-  }
-
-  callsFor(guildId: string): SendCall[] {
-    return this.calls.filter((c) => c.guildId === guildId);
-  }
-
-  private post(channelId: string, nonce: string | null): string {
-    const same = this.messages.find((m) => nonce !== null && m.nonce === nonce && m.channelId === channelId);
-    if (same) return same.id;
-    const id = snowflake(2_000_000 + this.messages.length);
-    this.messages.push({ id, channelId, nonce });
-    return id;
-  }
-}
-
-const refused: SendOutcome = {
+const refused: Exclude<SendOutcome, { ok: true }> = {
   ok: false,
   kind: 'refused',
   reason: 'missing-permissions',
   detail: '50013: Missing Permissions',
 };
-const transient: SendOutcome = { ok: false, kind: 'transient', detail: '503: Service Unavailable' };
-const rejected: SendOutcome = { ok: false, kind: 'rejected', detail: '50035: Invalid Form Body' };
+
+const rejected: Exclude<SendOutcome, { ok: true }> = {
+  ok: false,
+  kind: 'rejected',
+  detail: '50035: Invalid Form Body',
+};
 
 /** One process's view of the database file: its own connection and the repositories on it. */
 interface Handle {
@@ -201,7 +114,7 @@ describe('Scheduler on a real database', () => {
   beforeEach(async () => {
     handles = [];
     logs = [];
-    discord = new FakeDiscord();
+    discord = new FakeDiscord(now);
     clock.now = baku('2027-02-20 12:00');
     guard = new InvalidRequestGuard(now, 3, 10 * MINUTE);
     h = await open();
@@ -217,7 +130,15 @@ describe('Scheduler on a real database', () => {
       expect(await tickAt(s, KHOJALY - MINUTE)).toMatchObject({ servers: 0, posted: 0 });
       expect(discord.calls).toEqual([]);
 
-      expect(await tickAt(s, KHOJALY)).toEqual({ servers: 1, posted: 1, missed: 0, failed: 0, skipped: 0 });
+      expect(await tickAt(s, KHOJALY)).toEqual({
+        servers: 1,
+        posted: 1,
+        found: 0,
+        missed: 0,
+        failed: 0,
+        uncertain: 0,
+        skipped: 0,
+      });
       expect(discord.calls).toEqual([
         {
           guildId: A,
@@ -296,7 +217,7 @@ describe('Scheduler on a real database', () => {
   });
 
   describe('when a send goes wrong', () => {
-    it('resends with the same nonce after a crash between send and record, leaving one message', async () => {
+    it('after a crash between send and record, finds the post by reading back and posts nothing', async () => {
       await configure(A);
       discord.script(A, 'crash', 'post');
       clock.now = KHOJALY;
@@ -310,16 +231,20 @@ describe('Scheduler on a real database', () => {
       expect(await row(A)).toMatchObject({ status: 'claimed', claimedBy: 'crashed' });
       expect(await tickAt(restarted, KHOJALY + MINUTE)).toMatchObject({ posted: 0, skipped: 1 });
       expect(await tickAt(restarted, KHOJALY + STALE_CLAIM_MS - 1)).toMatchObject({ posted: 0 });
-      expect(discord.calls).toHaveLength(1);
+      expect(discord.readBacks).toEqual([]);
 
-      expect(await tickAt(restarted, KHOJALY + STALE_CLAIM_MS + 1)).toMatchObject({ posted: 1 });
-      expect(discord.calls.map((c) => c.nonce)).toEqual([deliveryNonce(keyOf(A)), deliveryNonce(keyOf(A))]);
+      expect(await tickAt(restarted, KHOJALY + STALE_CLAIM_MS + 1)).toMatchObject({ posted: 0, found: 1 });
+      expect(discord.calls).toHaveLength(1);
+      expect(discord.readBacks).toEqual([
+        { channelId: channelOf(A), marker: deliveryMarker(keyOf(A)), since: KHOJALY - READBACK_MARGIN_MS },
+      ]);
       expect(discord.messages).toHaveLength(1);
       expect(await row(A)).toMatchObject({
         status: 'sent',
         messageId: discord.messages[0]?.id,
         attempts: 2,
         claimedBy: 'restarted',
+        firstAttemptAt: KHOJALY,
       });
       expect(await nextDue(A)).toBe(KALBAJAR);
     });
@@ -339,7 +264,8 @@ describe('Scheduler on a real database', () => {
       expect(await row(A)).toMatchObject({
         status: 'failed',
         retryable: false,
-        reason: 'missing-permissions: 50013: Missing Permissions',
+        reason: 'missing-permissions',
+        detail: '50013: Missing Permissions',
       });
       expect(await row(B)).toMatchObject({ status: 'sent' });
       for (const later of [KHOJALY + MINUTE, KHOJALY + HOUR, baku('2027-02-27 09:00'), KALBAJAR]) {
@@ -380,7 +306,8 @@ describe('Scheduler on a real database', () => {
         status: 'failed',
         retryable: true,
         attempts: 1,
-        reason: '503: Service Unavailable',
+        reason: 'transient',
+        detail: '503: Service Unavailable',
       });
       expect(await nextDue(A)).toBe(KHOJALY);
       await tickAt(s, KHOJALY + MINUTE - 1); // retryDelayMs(1) is one minute

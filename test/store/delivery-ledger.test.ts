@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
-import { type DeliveryKey, deliveryNonce } from '../../src/store/delivery.js';
+import { type DeliveryKey, deliveryMarker, deliveryNonce } from '../../src/store/delivery.js';
 import { DeliveryLedger } from '../../src/store/delivery-ledger.js';
 import type { Schema } from '../../src/store/schema.js';
 import { StoreError } from '../../src/store/store-error.js';
@@ -36,10 +36,12 @@ describe('DeliveryLedger', () => {
         nonce: deliveryNonce(KEY),
         messageId: null,
         reason: null,
+        detail: null,
         retryable: false,
         attempts: 1,
         claimedBy: 'shard-0',
         claimedAt: 1_000,
+        firstAttemptAt: 1_000,
         updatedAt: 1_000,
         dueAt: 500,
       },
@@ -73,6 +75,7 @@ describe('DeliveryLedger', () => {
         status: 'claimed',
         claimedBy: 'rescuer',
         claimedAt: 1_001 + STALE,
+        firstAttemptAt: 1_000,
         attempts: 2,
         dueAt: 500,
       },
@@ -81,25 +84,45 @@ describe('DeliveryLedger', () => {
 
   it('lets a retryable failure be claimed again, but not a final one', async () => {
     await ledger.claim(KEY, claimAt('a', 0));
-    await ledger.markFailed(KEY, 'HTTP 503', true, 10);
-    expect(await ledger.get(KEY)).toMatchObject({ status: 'failed', reason: 'HTTP 503', retryable: true });
+    await ledger.markFailed(KEY, { reason: 'transient', detail: 'HTTP 503', retryable: true }, 10);
+    expect(await ledger.get(KEY)).toMatchObject({
+      status: 'failed',
+      reason: 'transient',
+      detail: 'HTTP 503',
+      retryable: true,
+    });
     const retry = await ledger.claim(KEY, claimAt('b', 20));
     expect(retry).toMatchObject({
       claimed: true,
-      delivery: { status: 'claimed', claimedBy: 'b', attempts: 2, reason: null, retryable: false },
+      delivery: {
+        status: 'claimed',
+        claimedBy: 'b',
+        attempts: 2,
+        reason: null,
+        detail: null,
+        retryable: false,
+        firstAttemptAt: 0,
+      },
     });
-    await ledger.markFailed(KEY, 'Missing Access (50001)', false, 30);
+    const refused = { reason: 'missing-access', detail: '50001: Missing Access', retryable: false } as const;
+    await ledger.markFailed(KEY, refused, 30);
     expect(await ledger.claim(KEY, claimAt('c', 10 * STALE))).toMatchObject({
       claimed: false,
-      delivery: { status: 'failed', reason: 'Missing Access (50001)', retryable: false },
+      delivery: {
+        status: 'failed',
+        reason: 'missing-access',
+        detail: '50001: Missing Access',
+        retryable: false,
+      },
     });
   });
 
   it('never turns a sent delivery into failed or missed', async () => {
     await ledger.claim(KEY, claimAt('a', 0));
     await ledger.markSent(KEY, 'msg-1', 1);
-    await ledger.markFailed(KEY, 'late error', true, 2);
-    await ledger.markMissed(KEY, 'bot was down', 3);
+    await ledger.markFailed(KEY, { reason: 'transient', detail: 'late error', retryable: true }, 2);
+    await ledger.markUncertain(KEY, '50001: Missing Access', 3);
+    await ledger.markMissed(KEY, 3);
     expect(await ledger.get(KEY)).toMatchObject({
       status: 'sent',
       messageId: 'msg-1',
@@ -109,17 +132,19 @@ describe('DeliveryLedger', () => {
   });
 
   it('records a miss for a delivery nobody claimed, and then refuses claims', async () => {
-    await ledger.markMissed(KEY, 'bot was down all day', 9_000, 500);
+    await ledger.markMissed(KEY, 9_000, 500);
     expect(await ledger.get(KEY)).toEqual({
       ...KEY,
       status: 'missed',
       nonce: deliveryNonce(KEY),
       messageId: null,
-      reason: 'bot was down all day',
+      reason: 'day-ended',
+      detail: null,
       retryable: false,
       attempts: 0,
       claimedBy: null,
       claimedAt: null,
+      firstAttemptAt: null,
       updatedAt: 9_000,
       dueAt: 500,
     });
@@ -128,7 +153,7 @@ describe('DeliveryLedger', () => {
 
   it('marks a claimed or failed delivery missed, and a message sent after all still wins', async () => {
     await ledger.claim(KEY, claimAt('a', 0));
-    await ledger.markMissed(KEY, 'window passed', 5);
+    await ledger.markMissed(KEY, 5);
     expect(await ledger.get(KEY)).toMatchObject({
       status: 'missed',
       claimedBy: 'a',
@@ -143,7 +168,28 @@ describe('DeliveryLedger', () => {
     const error = await ledger.markSent(KEY, 'msg', 1).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).code).toBe('unknown-delivery');
-    await expect(ledger.markFailed(KEY, 'x', true, 1)).rejects.toThrow(/was never claimed/);
+    const failure = { reason: 'transient', detail: 'x', retryable: true } as const;
+    await expect(ledger.markFailed(KEY, failure, 1)).rejects.toThrow(/was never claimed/);
+    await expect(ledger.markUncertain(KEY, null, 1)).rejects.toThrow(/was never claimed/);
+  });
+
+  it('records an uncertain delivery with its code and detail apart; nothing claims or misses it after', async () => {
+    await ledger.claim(KEY, claimAt('a', 0));
+    await ledger.markFailed(
+      KEY,
+      { reason: 'transient', detail: '503: Service Unavailable', retryable: true },
+      1,
+    );
+    await ledger.markUncertain(KEY, '50001: Missing Access', 2);
+    expect(await ledger.get(KEY)).toMatchObject({
+      status: 'uncertain',
+      reason: 'history-unreadable',
+      detail: '50001: Missing Access',
+      retryable: false,
+    });
+    expect((await ledger.claim(KEY, claimAt('b', 10 * STALE))).claimed).toBe(false);
+    await ledger.markMissed(KEY, 10 * STALE);
+    expect(await ledger.get(KEY)).toMatchObject({ status: 'uncertain' });
   });
 
   it('lists one server’s deliveries by year, optionally from a year on', async () => {
@@ -161,6 +207,17 @@ describe('DeliveryLedger', () => {
     expect(await keys()).toEqual(['2024/a', '2025/b', '2026/a']);
     expect(await keys(2025)).toEqual(['2025/b', '2026/a']);
     expect(await ledger.listForGuild(snowflake(3))).toEqual([]);
+  });
+});
+
+describe('deliveryMarker', () => {
+  it('is deterministic, distinct from the nonce and per key, and pinned', () => {
+    expect(deliveryMarker(KEY)).toBe(deliveryMarker({ ...KEY }));
+    expect(deliveryMarker(KEY)).toMatch(/^N[0-9a-z]{12}$/);
+    // Pinned: a changed scheme would not recognise notices posted before an upgrade.
+    expect(deliveryMarker(KEY)).toBe('N1e2bf7qun2ke');
+    expect(deliveryMarker(KEY)).not.toBe(deliveryMarker({ ...KEY, year: KEY.year + 1 }));
+    expect(deliveryNonce(KEY)).not.toContain(deliveryMarker(KEY).slice(1));
   });
 });
 

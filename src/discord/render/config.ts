@@ -13,8 +13,8 @@ import type { Language } from '../../domain/dataset.js';
 import { messages } from '../../i18n/index.js';
 import type { Messages } from '../../i18n/locales/en.js';
 import { placeName } from '../../i18n/place-names.js';
-import { DAY_ENDED } from '../../store/delivery.js';
-import { PAUSE_REASONS, type PauseReason } from '../../store/guild-settings.js';
+import type { Delivery } from '../../store/delivery.js';
+import type { PauseReason } from '../../store/guild-settings.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
@@ -29,15 +29,26 @@ function permissionNames(permissions: ChannelPermission[], t: Messages): string 
     ViewChannel: t.permissionViewChannel,
     SendMessages: t.permissionSendMessages,
     EmbedLinks: t.permissionEmbedLinks,
+    ReadMessageHistory: t.permissionReadMessageHistory,
   };
   return permissions.map((p) => names[p]).join(', ');
 }
 
-/** A ledger reason in the reader's language: our own codes are translated, Discord's words are quoted. */
-function troubleReason(reason: string | null, t: Messages): string {
-  if (reason === null || reason === DAY_ENDED) return t.troubleDayEnded;
-  const code = PAUSE_REASONS.find((r) => reason.startsWith(`${r}:`));
-  return code ? pauseWhy(code, null, t) : reason;
+/** A ledger reason in the reader's language: the code is translated, Discord's words (the detail) quoted. */
+function troubleReason(d: Delivery, t: Messages): string {
+  switch (d.reason) {
+    case null:
+    case 'day-ended':
+      return t.troubleDayEnded;
+    case 'missing-access':
+    case 'missing-permissions':
+    case 'unknown-channel':
+      return pauseWhy(d.reason, null, t);
+    case 'transient':
+    case 'rejected':
+    case 'history-unreadable':
+      return t.troubleDiscordError({ detail: escapeMarkdown(clip(d.detail ?? d.reason, 200)) });
+  }
 }
 
 /** Why notices are paused and what to do, in one phrase. */
@@ -106,7 +117,8 @@ function renderShow(reply: ConfigShowReply, language: Language): MessagePayload 
     const name = d.event ? placeName(d.event, language) : d.eventId;
     // A row that was attempted and then ran out of day failed; one never attempted was missed while down.
     if (d.status === 'missed' && d.attempts === 0) return t.troubleMissed({ name, year: d.year });
-    return t.troubleFailed({ name, year: d.year, reason: troubleReason(d.reason, t) });
+    if (d.status === 'uncertain') return t.troubleUncertain({ name, year: d.year });
+    return t.troubleFailed({ name, year: d.year, reason: troubleReason(d, t) });
   });
   const fields: APIEmbedField[] = [
     { name: t.configChannel, value: s.channelId ? `<#${s.channelId}>` : t.configNotSet, inline: true },

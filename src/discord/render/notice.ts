@@ -6,12 +6,34 @@ import { placeTitle } from '../../i18n/place-names.js';
 import { eventDateText, figureValue } from './lookup.js';
 import { COLOURS, clip, LIMITS, link, type MessagePayload } from './payload.js';
 
+/** Between the footer's text and a delivery's marker; a read-back looks for the two together at the end. */
+export const MARKER_SEPARATOR = ' · ';
+
+/**
+ * The footer with the delivery's marker at its end. The footer holds only the bot's own words and a date,
+ * never text a server supplies, so nothing else can end with a marker; it is never clipped away.
+ */
+function withMarker(text: string, marker: string | null): string {
+  if (marker === null) return clip(text, LIMITS.footer);
+  const tail = `${MARKER_SEPARATOR}${marker}`;
+  return `${clip(text, LIMITS.footer - tail.length)}${tail}`;
+}
+
+/** Whether a listed message's embeds carry a delivery's marker where {@link renderNotice} puts it. */
+export function carriesMarker(embeds: Array<{ footer?: { text?: string } }>, marker: string): boolean {
+  return embeds.some((e) => e.footer?.text?.endsWith(`${MARKER_SEPARATOR}${marker}`) === true);
+}
+
 /**
  * An anniversary notice, readable on a phone: who is remembered, which anniversary, the figures
  * with their source. The configured role is mentioned in the content and allowed_mentions allows
  * exactly that role (or @everyone when that is the chosen role) and never users.
  */
-export function renderNotice(notice: Notice, language: Language): MessagePayload {
+export function renderNotice(
+  notice: Notice,
+  language: Language,
+  marker: string | null = null,
+): MessagePayload {
   const t = messages(language);
   const { event, occurrence } = notice;
   if (event.date.type === 'period') throw new Error('a period has no anniversary notice');
@@ -77,14 +99,14 @@ export function renderNotice(notice: Notice, language: Language): MessagePayload
           },
         ],
         footer: {
-          text: clip(
+          text: withMarker(
             [
               notice.preview ? t.noticePreviewFooter : null,
               t.noticeFooter({ date: formatDate(occurrence.date, language) }),
             ]
               .filter(Boolean)
               .join(' · '),
-            LIMITS.footer,
+            marker,
           ),
         },
       },

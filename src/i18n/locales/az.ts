@@ -124,6 +124,9 @@ export const az: Messages = {
     `${p.name} ${p.year}: buraxılıb — bot həmin gün işləmirdi`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name} ${p.year}: alınmadı — ${p.reason}`,
+  troubleUncertain: (p: { name: string; year: number }) =>
+    `${p.name} ${p.year}: məlum deyil — cəhdin nəticəsi bilinmədi, bot isə kanalın tarixçəsini oxuya bilmir, ona görə yenidən paylaşmadı; kanala baxın və bota orada mesaj tarixçəsini oxumaq (Read Message History) icazəsi verin`,
+  troubleDiscordError: (p: { detail: string }) => `Discord belə cavab verdi: “${p.detail}”`,
   troubleDayEnded: 'Discord paylaşımı qəbul edənədək gün başa çatdı',
 
   pauseReasonAdmin: 'administrator tərəfindən; bərpa etmək üçün /config resume işlədin',
@@ -187,6 +190,7 @@ export const az: Messages = {
 
   permissionViewChannel: 'kanala baxmaq (View Channel)',
   permissionSendMessages: 'mesaj göndərmək (Send Messages)',
+  permissionReadMessageHistory: 'mesaj tarixçəsini oxumaq (Read Message History)',
   permissionEmbedLinks: 'linkləri yerləşdirmək (Embed Links)',
 
   errorGuildOnly: 'Bu əmr yalnız serverdə işləyir. Heç nə dəyişdirilmədi.',

@@ -111,6 +111,9 @@ export const en = {
     `${p.name} ${p.year}: missed — the bot was not running that day`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name} ${p.year}: failed — ${p.reason}`,
+  troubleUncertain: (p: { name: string; year: number }) =>
+    `${p.name} ${p.year}: uncertain — an attempt's outcome was unknown and the bot cannot read the channel's history to check, so it did not post again; look in the channel, and grant the bot Read Message History there`,
+  troubleDiscordError: (p: { detail: string }) => `Discord answered “${p.detail}”`,
   troubleDayEnded: 'the day ended before Discord accepted the post',
 
   pauseReasonAdmin: 'an admin paused them; use /config resume',
@@ -174,6 +177,7 @@ export const en = {
 
   permissionViewChannel: 'View Channel',
   permissionSendMessages: 'Send Messages',
+  permissionReadMessageHistory: 'Read Message History',
   permissionEmbedLinks: 'Embed Links',
 
   errorGuildOnly: 'This command works only in a server. Nothing was changed.',

@@ -120,6 +120,9 @@ export const ru: Messages = {
     `${p.name}, ${p.year}: пропущено — в тот день бот не работал`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name}, ${p.year}: не удалось — ${p.reason}`,
+  troubleUncertain: (p: { name: string; year: number }) =>
+    `${p.name}, ${p.year}: неизвестно — исход попытки неизвестен, а прочитать историю канала бот не может, поэтому повторно не публиковал; проверьте канал и дайте боту там право «Читать историю сообщений»`,
+  troubleDiscordError: (p: { detail: string }) => `Discord ответил «${p.detail}»`,
   troubleDayEnded: 'день закончился раньше, чем Discord принял публикацию',
 
   pauseReasonAdmin: 'по решению администратора; чтобы возобновить, используйте /config resume',
@@ -182,6 +185,7 @@ export const ru: Messages = {
 
   permissionViewChannel: '«Просматривать канал»',
   permissionSendMessages: '«Отправлять сообщения»',
+  permissionReadMessageHistory: '«Читать историю сообщений»',
   permissionEmbedLinks: '«Встраивать ссылки»',
 
   errorGuildOnly: 'Эта команда работает только на сервере. Ничего не изменено.',

@@ -111,6 +111,9 @@ export const tr: Messages = {
     `${p.name} ${p.year}: kaçırıldı — bot o gün çalışmıyordu`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name} ${p.year}: gönderilemedi — ${p.reason}`,
+  troubleUncertain: (p: { name: string; year: number }) =>
+    `${p.name} ${p.year}: belirsiz — denemenin sonucu bilinmiyor ve bot kanal geçmişini okuyamadığı için yeniden göndermedi; kanala bakın ve bota orada Mesaj Geçmişini Oku iznini verin`,
+  troubleDiscordError: (p: { detail: string }) => `Discord’un yanıtı: “${p.detail}”`,
   troubleDayEnded: 'Discord gönderiyi kabul etmeden gün bitti',
 
   pauseReasonAdmin: 'bir yönetici tarafından; devam etmek için /config resume kullanın',
@@ -175,6 +178,7 @@ export const tr: Messages = {
 
   permissionViewChannel: 'Kanalı Görüntüle',
   permissionSendMessages: 'Mesaj Gönder',
+  permissionReadMessageHistory: 'Mesaj Geçmişini Oku',
   permissionEmbedLinks: 'Bağlantı Yerleştir',
 
   errorGuildOnly: 'Bu komut yalnızca bir sunucuda çalışır. Hiçbir şey değiştirilmedi.',

@@ -1,0 +1,22 @@
+/**
+ * What became of each delivery the scheduler handled, for metrics and alerts. 'found' = a read-back found
+ * the notice already posted (an earlier attempt had reached Discord), so nothing was posted again.
+ */
+export type DeliveryOutcome = 'sent' | 'found' | 'missed' | 'failed' | 'uncertain' | 'paused';
+
+export interface DeliveryObservation {
+  kind: 'notice';
+  outcome: DeliveryOutcome;
+  /** The ledger's reason code, for failed, paused, missed and uncertain. */
+  reason?: string;
+  /** For sent: how long after the posting instant Discord accepted it. */
+  delayMs?: number;
+}
+
+export interface DeliveryObserver {
+  delivery(o: DeliveryObservation): void;
+  /** A claim whose owner never finished (it crashed or hung) was taken over. */
+  takeover(): void;
+}
+
+export const NO_OBSERVER: DeliveryObserver = { delivery() {}, takeover() {} };
