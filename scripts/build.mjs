@@ -14,7 +14,9 @@ const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 if (!existsSync(tsc)) {
   // A production install (npm ci --omit=dev) has no TypeScript; it runs the dist/ it was shipped with.
   if (existsSync(join(dist, 'src', 'run-main.js'))) process.exit(0);
-  process.stderr.write('build: TypeScript is not installed and dist/ is missing: run npm ci with dev dependencies.\n');
+  process.stderr.write(
+    'build: TypeScript is not installed and dist/ is missing: run npm ci with dev dependencies.\n',
+  );
   process.exit(1);
 }
 
@@ -61,10 +63,14 @@ const old = join(root, `.dist-old-${process.pid}`);
 let status = 1;
 try {
   rmSync(fresh, { recursive: true, force: true });
-  const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', fresh], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', fresh],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   status = result.status ?? 1;
   if (status === 0) {
     if (existsSync(dist)) renameSync(dist, old);
