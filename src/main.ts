@@ -21,6 +21,7 @@ import { eventsWithDay } from './domain/dataset.js';
 import { buildNameIndex } from './domain/name-lookup.js';
 import { noticeFor } from './domain/notice.js';
 import { createLogger, type Logger } from './logger.js';
+import { SHUTDOWN_DRAIN_MS } from './ops/shutdown.js';
 import { InvalidRequestGuard } from './schedule/invalid-request-guard.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { startTicker } from './schedule/ticker.js';
@@ -239,7 +240,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     stop() {
       stopping ??= (async () => {
         ticker?.stop();
-        const drained = await scheduler.stop(10_000);
+        const drained = await scheduler.stop(SHUTDOWN_DRAIN_MS);
         if (!drained)
           logger.warn('sends still in flight at shutdown; their claims will be retried after restart');
         await client.destroy();
