@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { type Client, Events } from 'discord.js';
 import type pino from 'pino';
 import { commands } from '../commands/index.js';
@@ -9,7 +8,7 @@ import { NoticePreview } from './app/notice-preview.js';
 import { ServerSettings } from './app/server-settings.js';
 import type { AppServices } from './app/services.js';
 import { loadDataset } from './config/dataset-file.js';
-import { type BotConfig, ConfigError, loadDotEnv, readConfig } from './config/env.js';
+import { type BotConfig, ConfigError, readConfig } from './config/env.js';
 import { projectRoot } from './config/project-root.js';
 import { testClock, testHolds } from './config/test-hooks.js';
 import { CacheNeeds } from './discord/cache-needs.js';
@@ -17,9 +16,11 @@ import { createDiscordClient } from './discord/client.js';
 import { syncCommands } from './discord/command-registration.js';
 import { CachedGuildDirectory } from './discord/guild-directory.js';
 import { createInteractionRouter } from './discord/interaction-router.js';
+import { networkFailureCode } from './discord/network-error.js';
 import { DiscordNoticeSender } from './discord/notice-sender.js';
 import { buildNameIndex } from './domain/name-lookup.js';
 import { createLogger, type Logger } from './logger.js';
+import { SHUTDOWN_DRAIN_MS } from './ops/shutdown.js';
 import { InvalidRequestGuard } from './schedule/invalid-request-guard.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { startTicker } from './schedule/ticker.js';
@@ -27,7 +28,6 @@ import { openDatabase } from './store/database.js';
 import { databaseLocation, parseDatabaseUrl } from './store/database-url.js';
 import { DeliveryLedger } from './store/delivery-ledger.js';
 import { SettingsRepository } from './store/settings-repository.js';
-import { StoreError } from './store/store-error.js';
 
 /** The clock everything asks for the time; tests pass one they control. */
 export interface Clock {
@@ -162,6 +162,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         'DISCORD_TOKEN was refused by Discord (401): reset the token in the Developer Portal and update .env.',
       );
     }
+    const network = networkFailureCode(err);
+    if (network) {
+      throw new ConfigError(
+        `Cannot reach the Discord API at ${config.DISCORD_API_URL} (${network}): check the network, or DISCORD_API_URL.`,
+      );
+    }
     throw err;
   }
   await ready;
@@ -209,7 +215,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     stop() {
       stopping ??= (async () => {
         ticker?.stop();
-        const drained = await scheduler.stop(10_000);
+        const drained = await scheduler.stop(SHUTDOWN_DRAIN_MS);
         if (!drained)
           logger.warn('sends still in flight at shutdown; their claims will be retried after restart');
         await client.destroy();
@@ -219,48 +225,4 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       return stopping;
     },
   };
-}
-
-/** Loads .env if present, starts the bot, and stops it cleanly on SIGINT/SIGTERM (a second signal exits at once). */
-export async function runMain(): Promise<void> {
-  // discord.js warns once that limiting channel and role caches is unsupported; the bot does so on purpose
-  // (see createDiscordClient), so that warning is not shown to whoever runs it. Other warnings still are.
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => {
-    if (warning.name !== 'UnsupportedCacheOverwriteWarning')
-      process.stderr.write(`${warning.name}: ${warning.message}\n`);
-  });
-  let bot: RunningBot;
-  try {
-    loadDotEnv();
-    bot = await startBot({ env: process.env });
-  } catch (err) {
-    if (err instanceof ConfigError || err instanceof StoreError) {
-      process.stderr.write(`remembrance-bot: ${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
-  let signalled = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (signalled) {
-      bot.logger.warn({ signal }, 'second signal; exiting now');
-      process.exit(1);
-    }
-    signalled = true;
-    bot.logger.info({ signal }, 'shutting down');
-    bot.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        bot.logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  void runMain();
 }

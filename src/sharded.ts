@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       : config.SHARD_COUNT;
   const running = fileURLToPath(import.meta.url);
   const typescript = running.endsWith('.ts');
-  const manager = new ShardingManager(running.replace(/sharded\.(ts|js)$/, `main.$1`), {
+  const manager = new ShardingManager(running.replace(/sharded\.(ts|js)$/, `run-main.$1`), {
     totalShards,
     token: config.DISCORD_TOKEN,
     mode: 'process',

@@ -5,6 +5,8 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 
 const envSchema = z.object({
@@ -12,17 +14,35 @@ const envSchema = z.object({
     .string({ error: 'is not set' })
     .trim()
     .min(1, 'is empty')
-    .refine((v) => !/\s/.test(v), 'contains spaces')
-    .refine((v) => !/^bot /i.test(v), 'must be the token alone, without the "Bot " prefix'),
+    // The prefix first: "Bot abc" also contains a space, and the useful message is the specific one.
+    .check(
+      z.refine((v) => !/^bot\s/i.test(v), {
+        message: 'starts with "Bot ": remove the prefix and put the token alone',
+        abort: true,
+      }),
+    )
+    .refine((v) => !/\s/.test(v), 'contains spaces'),
   DISCORD_API_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' })
     .refine((v) => !/\/v\d+\/?$/.test(v), 'must not end with a version such as /v10 (the bot adds it)')
     .default('https://discord.com/api')
     .transform((v) => v.replace(/\/+$/, '')),
   DISCORD_DEV_GUILD_ID: snowflake.optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }))
+    .default('info'),
   DATABASE_URL: z.string().trim().min(1, 'is empty').default('sqlite:var/remembrance.sqlite'),
   DATASET_FILE: z.string().trim().min(1, 'is empty').default('data/remembrance.json'),
+  HTTP_PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a port number from 1 to 65535')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 65_535, 'must be a port number from 1 to 65535')
+    .optional(),
+  HTTP_HOST: z.string().trim().min(1, 'is empty').default('127.0.0.1'),
   SHARD_COUNT: z
     .union([z.literal('auto'), z.string().regex(/^[1-9]\d{0,4}$/, 'must be "auto" or a whole number from 1')])
     .default('auto')
@@ -46,9 +66,10 @@ export function readConfig(env: Record<string, string | undefined>): BotConfig {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
-  const hint = HINTS[name];
   const problem =
     issue?.code === 'invalid_type' && cleaned[name] === undefined ? 'is not set' : issue?.message;
+  // The where-to-get-it hint helps when the value is missing, not when it is malformed.
+  const hint = problem === 'is not set' || problem === 'is empty' ? HINTS[name] : undefined;
   throw new ConfigError(`${name} ${problem}${hint ? `: ${hint}` : ''}.`);
 }
 

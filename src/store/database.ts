@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { type DatabaseUrl, databaseLocation } from './database-url.js';
+import { assertOwnDatabase } from './foreign-database.js';
 import { migrate } from './migrator.js';
 import type { Schema } from './schema.js';
 import { StoreError } from './store-error.js';
@@ -29,7 +30,10 @@ export async function openDatabase(
   options: OpenDatabaseOptions = {},
 ): Promise<OpenedDatabase> {
   const location = databaseLocation(url);
-  if (url.kind === 'sqlite-file') prepareFile(url.path);
+  if (url.kind === 'sqlite-file') {
+    prepareFile(url.path);
+    assertOwnDatabase(url.path);
+  }
 
   let sqlite: SqliteDatabase.Database | undefined;
   try {

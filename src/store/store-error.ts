@@ -2,6 +2,7 @@
 export type StoreErrorCode =
   | 'invalid-database-url'
   | 'cannot-open'
+  | 'foreign-database'
   | 'newer-schema'
   | 'migration-failed'
   | 'unknown-delivery';

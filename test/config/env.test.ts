@@ -24,6 +24,7 @@ describe('readConfig', () => {
       DATABASE_URL: 'sqlite:var/remembrance.sqlite',
       DATASET_FILE: 'data/remembrance.json',
       SHARD_COUNT: 'auto',
+      HTTP_HOST: '127.0.0.1',
     });
   });
 
@@ -43,7 +44,9 @@ describe('readConfig', () => {
 
   it('refuses a token pasted with the "Bot " prefix or with spaces, without echoing it', () => {
     const prefixed = refusal({ DISCORD_TOKEN: `Bot ${TOKEN}` });
-    expect(prefixed.message).toMatch(/^DISCORD_TOKEN /);
+    expect(prefixed.message).toBe(
+      'DISCORD_TOKEN starts with "Bot ": remove the prefix and put the token alone.',
+    );
     expect(prefixed.message).not.toContain(TOKEN);
     const spaced = refusal({ DISCORD_TOKEN: 'abc def' });
     expect(spaced.message).toMatch(/^DISCORD_TOKEN contains spaces/);
@@ -85,5 +88,23 @@ describe('readConfig', () => {
       /^DISCORD_DEV_GUILD_ID must be a Discord id/,
     );
     expect(refusal({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'verbose' }).message).toMatch(/^LOG_LEVEL /);
+  });
+
+  it('accepts LOG_LEVEL in any case and refuses a bad one with the accepted values', () => {
+    expect(readConfig({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'INFO' }).LOG_LEVEL).toBe('info');
+    expect(readConfig({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: ' Debug ' }).LOG_LEVEL).toBe('debug');
+    expect(refusal({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' }).message).toBe(
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent.',
+    );
+  });
+
+  it('reads HTTP_PORT as a port number and refuses anything else', () => {
+    expect(readConfig({ DISCORD_TOKEN: TOKEN, HTTP_PORT: '9464' }).HTTP_PORT).toBe(9464);
+    expect(readConfig({ DISCORD_TOKEN: TOKEN }).HTTP_PORT).toBeUndefined();
+    for (const bad of ['0', '65536', 'http', '-1']) {
+      expect(refusal({ DISCORD_TOKEN: TOKEN, HTTP_PORT: bad }).message).toBe(
+        'HTTP_PORT must be a port number from 1 to 65535.',
+      );
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -63,27 +63,54 @@ describe('the bot as a process', () => {
     ],
     [{ DISCORD_TOKEN: 'x', DATABASE_URL: 'postgres://u:secret@db/x' }, /^remembrance-bot: .*DATABASE_URL/],
     [
+      { DISCORD_TOKEN: 'x', LOG_LEVEL: 'loud' },
+      /^remembrance-bot: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent\.$/,
+    ],
+    [
+      { DISCORD_TOKEN: 'Bot secret-token-value' },
+      /^remembrance-bot: DISCORD_TOKEN starts with "Bot ": remove the prefix and put the token alone\.$/,
+    ],
+    [
+      { DISCORD_TOKEN: 'secret', DISCORD_API_URL: 'http://127.0.0.1:1/api', SHARD_COUNT: '1' },
+      /^remembrance-bot: Cannot reach the Discord API at http:\/\/127\.0\.0\.1:1\/api \(ECONNREFUSED\): check the network, or DISCORD_API_URL\.$/,
+    ],
+    [
       { DISCORD_TOKEN: 'x', SHARD_COUNT: 'many' },
       /^remembrance-bot: SHARD_COUNT must be "auto" or a whole number/,
     ],
   ])('bad configuration %j stops with one line and exit code 1', async (env, message) => {
-    const child = run('src/main.ts', env as Record<string, string>, dir);
+    const child = run('src/run-main.ts', env as Record<string, string>, dir);
     expect(await exit(child)).toBe(1);
     const stderr = child.err.join('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(message);
+    expect(stderr.trim()).toMatch(message);
     expect(stderr).not.toContain('secret');
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("another application's SQLite file is refused untouched, in one line", async () => {
+    const file = join(dir, 'app.sqlite');
+    const other = new Database(file);
+    other.exec(
+      'CREATE TABLE orders (id INTEGER PRIMARY KEY, total REAL); INSERT INTO orders VALUES (1, 9.5);',
+    );
+    other.close();
+    const before = readFileSync(file);
+    const child = run('src/run-main.ts', { DISCORD_TOKEN: 'x', DATABASE_URL: `sqlite:${file}` }, dir);
+    expect(await exit(child)).toBe(1);
+    expect(child.err.join('')).toBe(
+      `remembrance-bot: The database at ${file} is not this bot's (it holds tables orders); it was left untouched: point DATABASE_URL at a new file.\n`,
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['app.sqlite']);
+  });
+
   it('a broken dataset stops the bot with one line naming the file and the path inside it', async () => {
     const file = join(dir, 'broken.json');
-    const data = JSON.parse(
-      (await import('node:fs')).readFileSync(join(ROOT, 'data', 'remembrance.json'), 'utf8'),
-    );
+    const data = JSON.parse(readFileSync(join(ROOT, 'data', 'remembrance.json'), 'utf8'));
     data.events[1].figures[0].value = -289;
     writeFileSync(file, JSON.stringify(data));
-    const child = run('src/main.ts', { DISCORD_TOKEN: 'x', DATASET_FILE: file }, dir);
+    const child = run('src/run-main.ts', { DISCORD_TOKEN: 'x', DATASET_FILE: file }, dir);
     expect(await exit(child)).toBe(1);
     expect(child.err.join('').trim()).toMatch(
       new RegExp(
@@ -96,7 +123,7 @@ describe('the bot as a process', () => {
     emulator = await startEmulator({ guilds: [testGuild()] });
     const db = join(dir, 'var', 'bot.sqlite');
     const child = run(
-      'src/main.ts',
+      'src/run-main.ts',
       {
         DISCORD_TOKEN: emulator.token,
         DISCORD_API_URL: emulator.apiUrl,
@@ -120,7 +147,7 @@ describe('the bot as a process', () => {
   it('a token Discord refuses, or a database path that cannot be created, stops with one line', async () => {
     emulator = await startEmulator({ guilds: [testGuild()] });
     const refused = run(
-      'src/main.ts',
+      'src/run-main.ts',
       { DISCORD_TOKEN: 'wrong-token', DISCORD_API_URL: emulator.apiUrl },
       dir,
     );
@@ -130,7 +157,7 @@ describe('the bot as a process', () => {
     );
     writeFileSync(join(dir, 'file'), 'not a folder');
     const unwritable = run(
-      'src/main.ts',
+      'src/run-main.ts',
       {
         DISCORD_TOKEN: emulator.token,
         DISCORD_API_URL: emulator.apiUrl,

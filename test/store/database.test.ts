@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
@@ -68,5 +69,39 @@ describe('openDatabase', () => {
   it('refuses a path that is a folder', async () => {
     const error = await openError(openDatabase({ kind: 'sqlite-file', path: temp.dir() }));
     expect(error.message).toBe(`Cannot open the database at ${temp.dir()}: it is a folder, not a file.`);
+  });
+
+  for (const [what, schema] of [
+    ['an application database', "CREATE TABLE users (name TEXT); INSERT INTO users VALUES ('ada');"],
+    [
+      'a Rails database',
+      'CREATE TABLE schema_migrations (version TEXT PRIMARY KEY); CREATE TABLE posts (id INT);',
+    ],
+  ] as const) {
+    it(`refuses ${what} untouched: no WAL switch, no tables added`, async () => {
+      const file = path.join(temp.dir(), 'other.sqlite');
+      const other = new SqliteDatabase(file);
+      other.exec(schema);
+      other.close();
+      const before = fs.readFileSync(file);
+      const error = await openError(openDatabase({ kind: 'sqlite-file', path: file }));
+      expect(error.code).toBe('foreign-database');
+      expect(error.message).toMatch(
+        new RegExp(
+          `^The database at ${file.replace(/[/.]/g, '\\$&')} is not this bot's \\(it holds tables [^)]+\\); it was left untouched: point DATABASE_URL at a new file\\.$`,
+        ),
+      );
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+      expect(fs.readdirSync(temp.dir())).toEqual(['other.sqlite']);
+    });
+  }
+
+  it('opens its own database again, and an empty SQLite file', async () => {
+    const file = path.join(temp.dir(), 'bot.sqlite');
+    await (await openDatabase({ kind: 'sqlite-file', path: file })).close();
+    await (await openDatabase({ kind: 'sqlite-file', path: file })).close();
+    const empty = path.join(temp.dir(), 'empty.sqlite');
+    new SqliteDatabase(empty).close();
+    await (await openDatabase({ kind: 'sqlite-file', path: empty })).close();
   });
 });

@@ -1,0 +1,75 @@
+import { pathToFileURL } from 'node:url';
+import { ConfigError, loadDotEnv } from './config/env.js';
+import { type RunningBot, startBot } from './main.js';
+import { logDestination, quietStdio } from './ops/stdio.js';
+import { StoreError } from './store/store-error.js';
+
+/**
+ * The process entry (`npm start`, the container's command): loads .env if present, starts the bot, and stops
+ * it cleanly on SIGINT/SIGTERM, exit 0 after the drain (a second signal exits at once). A problem at start is
+ * one line on stderr and exit 1.
+ */
+export async function runMain(): Promise<void> {
+  // Whoever reads our output may go away (a closed pipe); logging must then stop, never the shutdown.
+  quietStdio();
+  // discord.js warns once that limiting channel and role caches is unsupported; the bot does so on purpose
+  // (see createDiscordClient), so that warning is not shown to whoever runs it. Other warnings still are.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    if (warning.name !== 'UnsupportedCacheOverwriteWarning')
+      process.stderr.write(`${warning.name}: ${warning.message}\n`);
+  });
+  let bot: RunningBot | undefined;
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!bot) {
+      // Still starting: nothing is being sent yet, and pending migrations roll back as a whole.
+      process.stderr.write(`remembrance-bot: ${signal} while starting; stopped.\n`);
+      process.exit(0);
+    }
+    const running = bot;
+    if (signalled) {
+      running.logger.warn({ signal }, 'second signal; exiting now');
+      process.exit(1);
+    }
+    signalled = true;
+    running.logger.info({ signal }, 'shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        running.logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // `npm start` forwards SIGTERM, but if npm itself is killed outright the bot must not stay behind, orphaned.
+  if (process.env.npm_lifecycle_event) stopWhenOrphaned(() => onSignal('SIGHUP'));
+  try {
+    loadDotEnv();
+    bot = await startBot({ env: process.env, logDestination: logDestination() });
+  } catch (err) {
+    const message =
+      err instanceof ConfigError || err instanceof StoreError
+        ? err.message
+        : `could not start: ${err instanceof Error ? err.message : String(err)}`;
+    process.stderr.write(`remembrance-bot: ${message}\n`);
+    process.exit(1);
+  }
+}
+
+/** Calls `stop` once if the process that started this one goes away (the parent pid changes). */
+function stopWhenOrphaned(stop: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    stop();
+  }, 1_000);
+  timer.unref();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void runMain();
+}
