@@ -10,6 +10,7 @@ export const khojalyCommand: Command = {
     ...describe('khojaly'),
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   },
+  visibility: 'public',
   async execute(_invocation, ctx) {
     return { reply: khojalyReply(ctx.dataset, ctx.now()), ephemeral: false };
   },

@@ -46,6 +46,8 @@ export interface BotOptions {
   ticker?: boolean;
   waitGuildTimeoutMs?: number;
   staleClaimMs?: number;
+  /** How long a command may take before its reply is deferred (0: at once); see the interaction router. */
+  deferAfterMs?: number;
 }
 
 export interface RunningBot {
@@ -153,6 +155,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     context,
     logger,
     serverLanguage: async (guildId) => (guildId ? (await settings.get(guildId)).language : 'en'),
+    deferAfterMs: options.deferAfterMs,
   });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 

@@ -15,6 +15,8 @@ export interface Invocation {
   guildId: string | null;
   channelId: string | null;
   userId: string;
+  /** The user's name at the time of the interaction (names change; the audit keeps this one). */
+  userName: string;
   /** The member's permission bits in this channel, or null outside a server. */
   memberPermissions: bigint | null;
   subcommand: string | null;
@@ -49,9 +51,17 @@ export interface CommandContext<Services = unknown> {
   services: Services;
 }
 
+/**
+ * Who sees a command's answer. Declared up front so that a slow answer, deferred before it exists, is
+ * deferred with the visibility it will have (a deferred reply cannot change it later).
+ */
+export type Visibility = 'public' | 'ephemeral';
+
 /** One slash command: its definition and its handlers, nothing else. */
 export interface Command<Services = unknown> {
   definition: CommandDefinition;
+  /** How its answers are normally shown; a refusal (a typed error) may still be ephemeral. */
+  visibility: Visibility;
   execute(invocation: Invocation, ctx: CommandContext<Services>): Promise<CommandResult>;
   autocomplete?(request: AutocompleteRequest, ctx: CommandContext<Services>): Promise<Choice[]>;
 }

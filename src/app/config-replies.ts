@@ -51,12 +51,19 @@ export interface ConfigUpdatedReply {
   problems: ConfigProblem[];
 }
 
+/** Why a preview was not posted; a failed preview pauses nothing. */
+export type PreviewFailure =
+  | { code: 'channel-missing' }
+  /** Discord refused it (Missing Access or Missing Permissions): grant these in the channel. */
+  | { code: 'preview-refused'; permissions: ChannelPermission[] }
+  | { code: 'send-failed'; detail: string };
+
 export interface ConfigTestReply {
   kind: 'config-test';
   ok: boolean;
   channelId: string;
   event: RemembranceEvent;
-  failure: ConfigProblem | { code: 'send-failed'; detail: string } | null;
+  failure: PreviewFailure | null;
 }
 
 /** An input /config refuses; nothing was changed. */
@@ -73,6 +80,8 @@ export type ConfigInputError =
   | { kind: 'config-error'; code: 'invalid-language'; value: string }
   | { kind: 'config-error'; code: 'no-channel' }
   | { kind: 'config-error'; code: 'not-paused' }
-  | { kind: 'config-error'; code: 'already-paused' };
+  | { kind: 'config-error'; code: 'already-paused' }
+  /** Options that do not match the command's definition (a stale registration). */
+  | { kind: 'config-error'; code: 'invalid-options' };
 
 export type ConfigReply = ConfigShowReply | ConfigUpdatedReply | ConfigTestReply | ConfigInputError;

@@ -7,7 +7,7 @@ import type { Delivery } from '../store/delivery.js';
 import type { DeliveryLedger } from '../store/delivery-ledger.js';
 import type { GuildSettings, GuildSettingsPatch } from '../store/guild-settings.js';
 import type { SettingsRepository } from '../store/settings-repository.js';
-import type { ServerSettingsPort } from './services.js';
+import type { ConfigActor, ServerSettingsPort, SettingsEdit } from './services.js';
 
 /**
  * When a server next posts, given its settings: never while paused or without a channel; otherwise the
@@ -38,15 +38,27 @@ export class ServerSettings implements ServerSettingsPort {
   }
 
   async update(guildId: string, patch: GuildSettingsPatch): Promise<GuildSettings> {
+    return this.write(guildId, { kind: 'patch', patch });
+  }
+
+  /**
+   * The one write path: applies an edit and works out the next due instant in the same transaction, so a
+   * change can never be stored with a due instant from before it. An admin's edit (`actor`) is also
+   * recorded in the audit trail there.
+   */
+  async write(guildId: string, edit: SettingsEdit, _actor?: ConfigActor): Promise<GuildSettings> {
     const now = this.now();
-    const changed = await this.repo.update(guildId, patch, now);
-    // Pausing forgets pending work, so resuming does not report the paused days as missed.
-    const base = changed.paused ? { ...changed, nextDueAt: null } : changed;
-    const next = recomputeNextDue(base, this.dataset, now);
-    await this.repo.setNextDueAt(guildId, next);
-    const result = { ...changed, nextDueAt: next };
-    this.onChange(result);
-    return result;
+    const hooks = {
+      nextDue: (after: GuildSettings) =>
+        // Pausing forgets pending work, so resuming does not report the paused days as missed.
+        recomputeNextDue(after.paused ? { ...after, nextDueAt: null } : after, this.dataset, now),
+    };
+    const written =
+      edit.kind === 'patch'
+        ? await this.repo.update(guildId, edit.patch, now, hooks)
+        : await this.repo.setEventDisabled(guildId, edit.eventId, !edit.enabled, now, hooks);
+    this.onChange(written);
+    return written;
   }
 
   /** Pauses a server because Discord refused a post, recording the reason for the admins. */

@@ -19,7 +19,7 @@ export interface RouterDeps<Services> {
   /** The server's language, for members whose client language the bot does not speak. */
   serverLanguage(guildId: string | null): Promise<Language>;
   logger: Logger;
-  /** After this long without a result the reply is deferred, well inside Discord's 3 s. */
+  /** After this long without a result the reply is deferred, well inside Discord's 3 s; 0 defers at once. */
   deferAfterMs?: number;
 }
 
@@ -74,6 +74,7 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
       guildId: interaction.guildId,
       channelId: interaction.channelId,
       userId: interaction.user.id,
+      userName: interaction.user.username,
       memberPermissions: interaction.inGuild() ? (interaction.memberPermissions?.bitfield ?? 0n) : null,
       subcommand,
       options: values,
@@ -88,10 +89,17 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
     language: Language,
   ): Promise<void> {
     const message = toDiscordMessage(renderReply(reply, language));
-    if (interaction.deferred) await interaction.editReply(message);
-    else if (interaction.replied)
-      await interaction.followUp({ ...message, flags: ephemeral ? MessageFlags.Ephemeral : undefined });
-    else await interaction.reply({ ...message, flags: ephemeral ? MessageFlags.Ephemeral : undefined });
+    const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
+    if (interaction.deferred) {
+      // A deferred reply keeps the visibility it was deferred with. An answer that must be shown otherwise
+      // (a refusal after a public deferral) replaces it: the placeholder goes, a follow-up carries the answer.
+      if (interaction.ephemeral === ephemeral) await interaction.editReply(message);
+      else {
+        await interaction.deleteReply();
+        await interaction.followUp({ ...message, flags });
+      }
+    } else if (interaction.replied) await interaction.followUp({ ...message, flags });
+    else await interaction.reply({ ...message, flags });
   }
 
   async function onCommand(interaction: ChatInputCommandInteraction, log: Logger): Promise<void> {
@@ -108,11 +116,15 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
     }
     // A slow handler (a database under load, a preview post waiting on Discord) must not lose the interaction.
     let deferral: Promise<unknown> | null = null;
-    const timer = setTimeout(() => {
+    const defer = () => {
       deferral = interaction
-        .deferReply({ flags: MessageFlags.Ephemeral })
+        .deferReply(command.visibility === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {})
         .catch((err: unknown) => log.warn({ err }, 'defer failed'));
-    }, deferAfterMs);
+    };
+    // 0 defers before the handler runs (tests use it to see deferred answers without a slow handler).
+    let timer: NodeJS.Timeout | undefined;
+    if (deferAfterMs === 0) defer();
+    else timer = setTimeout(defer, deferAfterMs);
     try {
       const result = await command.execute(invocation, deps.context);
       clearTimeout(timer);

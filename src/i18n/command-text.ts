@@ -133,6 +133,11 @@ export const commandText = {
     ru: 'Какую годовщину показать (по умолчанию ближайшую)',
     tr: 'Hangi yıl dönümü önizlensin (varsayılan: sıradaki)',
   },
+  'config.history': {
+    en: 'Who changed these settings, when, and from what to what',
+    ru: 'Кто менял эти настройки, когда и что на что',
+    tr: 'Bu ayarları kim, ne zaman, neyden neye değiştirdi',
+  },
 } as const satisfies Record<string, { en: string; ru: string; tr: string }>;
 
 export type CommandTextKey = keyof typeof commandText;

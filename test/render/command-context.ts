@@ -7,6 +7,7 @@ import type {
   PreviewOutcome,
   RoleView,
   ServerSettingsPort,
+  SettingsEdit,
 } from '../../src/app/services.js';
 import { parseLocalTime } from '../../src/domain/anniversary.js';
 import type { Dataset, Language } from '../../src/domain/dataset.js';
@@ -46,6 +47,13 @@ export class MemorySettings implements ServerSettingsPort {
     const saved = { ...changed, nextDueAt: recomputeNextDue(base, this.dataset, this.now()) };
     this.rows.set(guildId, saved);
     return saved;
+  }
+
+  async write(guildId: string, edit: SettingsEdit): Promise<GuildSettings> {
+    if (edit.kind === 'patch') return this.update(guildId, edit.patch);
+    const current = await this.get(guildId);
+    const others = current.disabledEvents.filter((id) => id !== edit.eventId);
+    return this.update(guildId, { disabledEvents: edit.enabled ? others : [...others, edit.eventId] });
   }
 
   async recentTrouble(): Promise<Delivery[]> {
@@ -115,6 +123,7 @@ export function invocation(
     guildId: GUILD,
     channelId: CHANNEL,
     userId: USER,
+    userName: 'admin',
     memberPermissions: MANAGE_GUILD,
     subcommand: null,
     options,

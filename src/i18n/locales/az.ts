@@ -143,6 +143,8 @@ export const az: Messages = {
     `${p.name} bildirişinin işarələnmiş önbaxışı ${p.channel} kanalında dərc olundu. O, ildönümü bildirişi sayılmır.`,
   testFailed: (p: { channel: string; why: string }) =>
     `Önbaxış ${p.channel} kanalında dərc oluna bilmədi: ${p.why}`,
+  testRefused: (p: { permissions: string }) =>
+    `Discord rədd etdi: botun bu kanalda ${p.permissions} icazələrinə ehtiyacı var. Onları kanalın icazələrində verin, sonra /config test əmrini yenidən işlədin. Bildirişlər dayandırılmayıb.`,
   testSendFailed: (p: { detail: string }) =>
     `Discord-un cavabı: ${p.detail}. Bir dəqiqədən sonra yenidən cəhd edin.`,
 
@@ -168,6 +170,8 @@ export const az: Messages = {
   errorLanguage: 'Siyahıdan English, Azərbaycanca, Русский və ya Türkçe seçin. Heç nə dəyişdirilmədi.',
   errorNoChannel: 'Hələ kanal seçilməyib. Əvvəlcə /config channel ilə kanal seçin.',
   errorNotPaused: 'Bildirişlər dayandırılmayıb; bərpa ediləcək heç nə yoxdur.',
+  errorOptions:
+    'Seçimlər botun gözlədiyinə uyğun gəlmədi (Discord hələ əmrin köhnə versiyasını göstərə bilər). Bir dəqiqədən sonra yenidən cəhd edin. Heç nə dəyişdirilmədi.',
   errorAlreadyPaused: 'Bildirişlər artıq dayandırılıb. Yenidən başlamaq üçün /config resume işlədin.',
 
   permissionViewChannel: 'kanala baxmaq (View Channel)',

@@ -129,6 +129,8 @@ export const en = {
     `A labelled preview of the ${p.name} notice was posted in ${p.channel}. It does not count as the anniversary’s post.`,
   testFailed: (p: { channel: string; why: string }) =>
     `The preview could not be posted in ${p.channel}: ${p.why}`,
+  testRefused: (p: { permissions: string }) =>
+    `Discord refused it: the bot needs ${p.permissions} in that channel. Grant them in the channel’s permissions, then run /config test again. Notices were not paused.`,
   testSendFailed: (p: { detail: string }) => `Discord answered: ${p.detail}. Try again in a minute.`,
 
   errorZone: (p: { value: string }) =>
@@ -153,6 +155,8 @@ export const en = {
   errorLanguage: 'Choose English, Azərbaycanca, Русский or Türkçe from the list. Nothing was changed.',
   errorNoChannel: 'No channel is set yet. Choose one with /config channel first.',
   errorNotPaused: 'Notices are not paused; nothing to resume.',
+  errorOptions:
+    'The options did not match what the bot expects (Discord may still show an older version of the command). Try again in a minute. Nothing was changed.',
   errorAlreadyPaused: 'Notices are already paused. Use /config resume to start again.',
 
   permissionViewChannel: 'View Channel',

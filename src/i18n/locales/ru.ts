@@ -138,6 +138,8 @@ export const ru: Messages = {
     `В ${p.channel} опубликовано пробное уведомление с пометкой: ${p.name}. Оно не заменяет публикацию к годовщине.`,
   testFailed: (p: { channel: string; why: string }) =>
     `Не удалось опубликовать пробное уведомление в ${p.channel}: ${p.why}`,
+  testRefused: (p: { permissions: string }) =>
+    `Discord отказал: боту нужны права ${p.permissions} в этом канале. Выдайте их в настройках прав канала и снова выполните /config test. Уведомления не приостановлены.`,
   testSendFailed: (p: { detail: string }) => `Ответ Discord: ${p.detail}. Попробуйте ещё раз через минуту.`,
 
   errorZone: (p: { value: string }) =>
@@ -162,6 +164,8 @@ export const ru: Messages = {
   errorLanguage: 'Выберите из списка English, Azərbaycanca, Русский или Türkçe. Ничего не изменено.',
   errorNoChannel: 'Канал ещё не выбран. Сначала выберите его через /config channel.',
   errorNotPaused: 'Уведомления не приостановлены — возобновлять нечего.',
+  errorOptions:
+    'Параметры не совпадают с ожидаемыми (Discord может ещё показывать старую версию команды). Попробуйте через минуту. Ничего не изменено.',
   errorAlreadyPaused: 'Уведомления уже приостановлены. Чтобы возобновить их, используйте /config resume.',
 
   permissionViewChannel: '«Просматривать канал»',

@@ -129,6 +129,8 @@ export const tr: Messages = {
     `${p.name} bildiriminin etiketli bir önizlemesi ${p.channel} kanalına gönderildi. Bu, yıl dönümü gönderisi sayılmaz.`,
   testFailed: (p: { channel: string; why: string }) =>
     `Önizleme ${p.channel} kanalına gönderilemedi: ${p.why}`,
+  testRefused: (p: { permissions: string }) =>
+    `Discord reddetti: botun o kanalda ${p.permissions} izinlerine ihtiyacı var. Bunları kanalın izinlerinden verin, sonra /config test komutunu yeniden çalıştırın. Bildirimler duraklatılmadı.`,
   testSendFailed: (p: { detail: string }) =>
     `Discord’un yanıtı: ${p.detail}. Bir dakika sonra yeniden deneyin.`,
 
@@ -154,6 +156,8 @@ export const tr: Messages = {
   errorLanguage: 'Listeden English, Azərbaycanca, Русский ya da Türkçe seçin. Hiçbir şey değiştirilmedi.',
   errorNoChannel: 'Henüz kanal seçilmedi. Önce /config channel ile bir kanal seçin.',
   errorNotPaused: 'Bildirimler duraklatılmadı; devam ettirilecek bir şey yok.',
+  errorOptions:
+    'Seçenekler botun beklediğiyle uyuşmadı (Discord komutun eski sürümünü gösteriyor olabilir). Bir dakika sonra yeniden deneyin. Hiçbir şey değiştirilmedi.',
   errorAlreadyPaused: 'Bildirimler zaten duraklatıldı. Yeniden başlatmak için /config resume kullanın.',
 
   permissionViewChannel: 'Kanalı Görüntüle',
