@@ -69,7 +69,7 @@ describe('command replies at 2026-11-26T12:00Z', () => {
       expect(shown).toContain('23 August 1993 — 33 years ago');
       expect(shown).toContain('1,390 km²');
       expect(shown).toContain('> Fizuli: august 23, 1993, territory 1390 km2');
-      expect(shown).toContain('According to "The Occupation in Figures", virtualkarabakh.az.');
+      expect(shown).toContain('According to “The Occupation in Figures”, virtualkarabakh.az.');
       expect(shown).toContain('(http://www.virtualkarabakh.az/read.php?lang=2&menu=42&id=5416)');
       expect(shown).toContain('never added up');
     });
@@ -161,9 +161,9 @@ describe('command replies at 2026-11-26T12:00Z', () => {
       });
       const payload = renderReply(reply, 'en');
       const embed = payload.embeds[0];
-      expect(embed?.title).toBe('Khojaly (Xocalı) — the night of 25–26 February 1992');
+      expect(embed?.title).toBe('Khojaly genocide — the night of 25–26 February 1992');
       expect(embed?.description).toBe(
-        'Figures according to the Ministry of Foreign Affairs of the Republic of Azerbaijan, statement of 23 February 2017 (published by Trend News Agency). Other bodies give other numbers.',
+        'Name and figures according to the Ministry of Foreign Affairs of the Republic of Azerbaijan, statement of 23 February 2017, published by Trend News Agency. Other bodies give other numbers.',
       );
       expect(embed?.fields?.slice(0, 4).map((f) => [f.name, f.value])).toEqual([
         ['Civilians killed', '613, including 106 women, 63 children and 70 elderly'],
@@ -196,7 +196,7 @@ describe('command replies at 2026-11-26T12:00Z', () => {
       const lines = (renderReply(reply, 'en').embeds[0]?.description ?? '').split('\n');
       expect(lines).toEqual([
         '**1988–1992** — Nagorno-Karabakh · 4,400 km²',
-        '**25–26 February 1992** — Khojaly · 613 civilians killed',
+        '**25–26 February 1992** — Khojaly genocide · 613 civilians killed',
         '**8 May 1992** — Shusha · 289 km²',
         '**18 May 1992** — Lachin · 1,840 km²',
         '**2 April 1993** — Kalbajar · 3,054 km²',
@@ -319,7 +319,9 @@ describe('command replies at 2026-11-26T12:00Z', () => {
           'https://en.trend.az/azerbaijan/karabakh/2724545.html',
         ],
       ]);
-      expect(embeds[1]?.description).toContain('Trend News Agency, 23 February 2017');
+      expect(embeds[1]?.description).toContain(
+        'The Ministry of Foreign Affairs of the Republic of Azerbaijan, statement of 23 February 2017, published by Trend News Agency',
+      );
       expect(embeds[1]?.description).toContain(
         'Cite as: Ministry of Foreign Affairs of the Republic of Azerbaijan, statement of 23 Feb 2017, via Trend News Agency',
       );

@@ -9,14 +9,18 @@ import type {
   UnknownPlaceReply,
   UpcomingReply,
 } from '../../domain/replies.js';
-import { formatAlternatives, formatDate, formatIsoDate, formatNumber, messages } from '../../i18n/index.js';
-import { placeName, placeTitle } from '../../i18n/place-names.js';
+import { formatAlternatives, formatDate, formatNumber, messages } from '../../i18n/index.js';
+import { citedAs, eventName, placeName, placeTitle } from '../../i18n/place-names.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, link, type MessagePayload, NO_MENTIONS } from './payload.js';
 
 type Dated = Exclude<RemembranceEvent['date'], { type: 'period' }>;
 
 function figure(event: RemembranceEvent, kind: Figure['kind']): Figure | undefined {
   return event.figures.find((f) => f.kind === kind);
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function sourceLine(source: Source): string {
@@ -97,7 +101,7 @@ export function renderPlace(reply: PlaceReply, language: Language): MessagePaylo
     },
   ];
   const description = [
-    t.accordingTo({ citation: reply.dateSource.citation }),
+    t.accordingTo({ citation: citedAs(reply.dateSource, language) }),
     reply.matchedName ? t.foundBy({ name: reply.matchedName }) : null,
   ]
     .filter(Boolean)
@@ -125,12 +129,8 @@ export function renderKhojaly(reply: KhojalyReply, language: Language): MessageP
   return {
     embeds: [
       {
-        title: clip(t.massacreTitle({ name: placeTitle(event, language), night }), LIMITS.embedTitle),
-        description: t.khojalyAttribution({
-          author: source.author ?? source.publisher,
-          date: source.published ? formatIsoDate(source.published, language) : '',
-          publisher: source.publisher,
-        }),
+        title: clip(t.massacreTitle({ name: eventName(event, language), night }), LIMITS.embedTitle),
+        description: t.khojalyAttribution({ citation: citedAs(source, language) }),
         color: COLOURS.remembrance,
         fields: [
           ...khojalyFields(event, language),
@@ -168,7 +168,7 @@ export function renderTimeline(reply: TimelineReply, language: Language): Messag
       : main.kind === 'killed'
         ? t.timelineKilled({ value: formatNumber(main.value, language) })
         : figureValue(main, language);
-    return `**${when}** — ${placeName(event, language)} · ${figureText}`;
+    return `**${when}** — ${eventName(event, language)} · ${figureText}`;
   });
   return {
     embeds: [
@@ -219,13 +219,8 @@ export function renderSources(reply: SourcesReply, language: Language): MessageP
       url: source.url,
       description: clip(
         [
-          source.author ? `${source.author}` : null,
-          source.published
-            ? t.sourcePublished({
-                publisher: source.publisher,
-                date: formatIsoDate(source.published, language),
-              })
-            : t.sourcePublisher({ publisher: source.publisher }),
+          // Who published it, as this language names them (a line of its own, so it starts a sentence).
+          capitalised(citedAs(source, language)),
           source.url,
           t.sourceCite({ citation: source.citation }),
         ]

@@ -42,8 +42,8 @@ export const az: Messages = {
   foundBy: (p: { name: string }) => `“${p.name}” adı ilə tapıldı.`,
 
   massacreTitle: (p: { name: string; night: string }) => `${p.name} — ${p.night} gecəsi`,
-  khojalyAttribution: (p: { author: string; date: string; publisher: string }) =>
-    `Rəqəmlər ${p.author} tərəfindən ${p.date} tarixli bəyanatda verilib (dərc edən: ${p.publisher}). Başqa qurumlar fərqli rəqəmlər göstərir.`,
+  khojalyAttribution: (p: { citation: string }) =>
+    `Adın və rəqəmlərin mənbəyi: ${p.citation}. Başqa qurumlar fərqli rəqəmlər göstərir.`,
   killedLabel: 'Öldürülən dinc sakinlər',
   killedValue: (p: { killed: string; women: string; children: string; elderly: string }) =>
     `${p.killed}, o cümlədən ${p.women} qadın, ${p.children} uşaq və ${p.elderly} ahıl`,
@@ -64,8 +64,6 @@ export const az: Messages = {
     `Bildirişlərin burada dərc olunduğu vaxt: ${p.time}, ${p.zone}.`,
 
   sourceSupports: 'Təsdiq etdiyi məlumatlar',
-  sourcePublished: (p: { publisher: string; date: string }) => `${p.publisher}, ${p.date}`,
-  sourcePublisher: (p: { publisher: string }) => p.publisher,
   sourceCite: (p: { citation: string }) => `İstinad: ${p.citation}`,
 
   unknownPlace: (p: { query: string; suggestions: string }) =>
@@ -77,7 +75,8 @@ export const az: Messages = {
   noticeOccupationTitle: (p: { name: string; ordinal: string }) => `${p.name}: işğalın ${p.ordinal} ildönümü`,
   noticeOccupationBody: (p: { date: string; years: string }) =>
     `Mənbədəki tarixə görə ${p.date} tarixində işğal olunub — ${p.years} əvvəl. Unutmuruq.`,
-  noticeMassacreTitle: (p: { name: string; ordinal: string }) => `${p.name}: qırğının ${p.ordinal} ildönümü`,
+  noticeMassacreTitle: (p: { name: string; ordinal: string }) => `${p.name}: ${p.ordinal} ildönümü`,
+  nameAndFiguresAccordingTo: (p: { citation: string }) => `Adın və rəqəmlərin mənbəyi: ${p.citation}.`,
   noticeMassacreBody: (p: { night: string; years: string }) =>
     `${p.night} gecəsi — ${p.years} əvvəl. Xocalı sakinlərini yad edirik.`,
   noticePreviewLabel:

@@ -26,8 +26,8 @@ export const en = {
   foundBy: (p: { name: string }) => `Found by the name “${p.name}”.`,
 
   massacreTitle: (p: { name: string; night: string }) => `${p.name} — the night of ${p.night}`,
-  khojalyAttribution: (p: { author: string; date: string; publisher: string }) =>
-    `Figures according to the ${p.author}, statement of ${p.date} (published by ${p.publisher}). Other bodies give other numbers.`,
+  khojalyAttribution: (p: { citation: string }) =>
+    `Name and figures according to ${p.citation}. Other bodies give other numbers.`,
   killedLabel: 'Civilians killed',
   killedValue: (p: { killed: string; women: string; children: string; elderly: string }) =>
     `${p.killed}, including ${p.women} women, ${p.children} children and ${p.elderly} elderly`,
@@ -48,8 +48,6 @@ export const en = {
     `Times are when notices post here: ${p.time}, ${p.zone}.`,
 
   sourceSupports: 'Supports',
-  sourcePublished: (p: { publisher: string; date: string }) => `${p.publisher}, ${p.date}`,
-  sourcePublisher: (p: { publisher: string }) => p.publisher,
   sourceCite: (p: { citation: string }) => `Cite as: ${p.citation}`,
 
   unknownPlace: (p: { query: string; suggestions: string }) =>
@@ -62,8 +60,8 @@ export const en = {
     `${p.name}: the ${p.ordinal} anniversary of its occupation`,
   noticeOccupationBody: (p: { date: string; years: string }) =>
     `Occupied on ${p.date} — ${p.years} ago, by the date the source gives. We remember.`,
-  noticeMassacreTitle: (p: { name: string; ordinal: string }) =>
-    `${p.name}: the ${p.ordinal} anniversary of the massacre`,
+  noticeMassacreTitle: (p: { name: string; ordinal: string }) => `${p.name}: the ${p.ordinal} anniversary`,
+  nameAndFiguresAccordingTo: (p: { citation: string }) => `Name and figures according to ${p.citation}.`,
   noticeMassacreBody: (p: { night: string; years: string }) =>
     `The night of ${p.night} — ${p.years} ago. We remember the people of Khojaly.`,
   noticePreviewLabel: '**Preview** — a test of how notices will look here; not the anniversary’s post.',

@@ -36,8 +36,8 @@ export const ru: Messages = {
   foundBy: (p: { name: string }) => `Найдено по названию «${p.name}».`,
 
   massacreTitle: (p: { name: string; night: string }) => `${p.name} — ночь ${p.night}`,
-  khojalyAttribution: (p: { author: string; date: string; publisher: string }) =>
-    `Цифры — по заявлению ${p.author} от ${p.date} (публикация: ${p.publisher}). Другие организации приводят иные данные.`,
+  khojalyAttribution: (p: { citation: string }) =>
+    `Название и цифры — по данным источника: ${p.citation}. Другие организации приводят иные данные.`,
   killedLabel: 'Убито мирных жителей',
   killedValue: (p: { killed: string; women: string; children: string; elderly: string }) =>
     `${p.killed}, из них женщин — ${p.women}, детей — ${p.children}, пожилых людей — ${p.elderly}`,
@@ -58,8 +58,6 @@ export const ru: Messages = {
     `Уведомления публикуются здесь в ${p.time} (${p.zone}).`,
 
   sourceSupports: 'Что подтверждает',
-  sourcePublished: (p: { publisher: string; date: string }) => `${p.publisher}, ${p.date}`,
-  sourcePublisher: (p: { publisher: string }) => p.publisher,
   sourceCite: (p: { citation: string }) => `Как ссылаться: ${p.citation}`,
 
   unknownPlace: (p: { query: string; suggestions: string }) =>
@@ -72,7 +70,9 @@ export const ru: Messages = {
     `${p.name}: ${p.ordinal} годовщина оккупации`,
   noticeOccupationBody: (p: { date: string; years: string }) =>
     `Дата оккупации по источнику — ${p.date}, ${p.years} назад. Мы помним.`,
-  noticeMassacreTitle: (p: { name: string; ordinal: string }) => `${p.name}: ${p.ordinal} годовщина резни`,
+  noticeMassacreTitle: (p: { name: string; ordinal: string }) => `${p.name}: ${p.ordinal} годовщина`,
+  nameAndFiguresAccordingTo: (p: { citation: string }) =>
+    `Название и цифры — по данным источника: ${p.citation}.`,
   noticeMassacreBody: (p: { night: string; years: string }) =>
     `Ночь ${p.night} — ${p.years} назад. Мы помним жителей Ходжалы.`,
   noticePreviewLabel:

@@ -25,8 +25,8 @@ export const tr: Messages = {
   foundBy: (p: { name: string }) => `“${p.name}” adıyla bulundu.`,
 
   massacreTitle: (p: { name: string; night: string }) => `${p.name} — ${p.night} gecesi`,
-  khojalyAttribution: (p: { author: string; date: string; publisher: string }) =>
-    `Rakamlar, ${p.author} tarafından yapılan ${p.date} tarihli açıklamaya dayanıyor (yayımlayan: ${p.publisher}). Başka kuruluşlar farklı rakamlar veriyor.`,
+  khojalyAttribution: (p: { citation: string }) =>
+    `Ad ve rakamlar şu kaynağa dayanıyor: ${p.citation}. Başka kuruluşlar farklı rakamlar veriyor.`,
   killedLabel: 'Öldürülen sivil',
   killedValue: (p: { killed: string; women: string; children: string; elderly: string }) =>
     `${p.killed}; aralarında ${p.women} kadın, ${p.children} çocuk ve ${p.elderly} yaşlı`,
@@ -47,8 +47,6 @@ export const tr: Messages = {
     `Bildirimlerin buraya gönderildiği saat: ${p.time}, ${p.zone}.`,
 
   sourceSupports: 'Dayanak olduğu bilgiler',
-  sourcePublished: (p: { publisher: string; date: string }) => `${p.publisher}, ${p.date}`,
-  sourcePublisher: (p: { publisher: string }) => p.publisher,
   sourceCite: (p: { citation: string }) => `Atıf: ${p.citation}`,
 
   unknownPlace: (p: { query: string; suggestions: string }) =>
@@ -61,8 +59,9 @@ export const tr: Messages = {
     `${p.name}: işgalin ${p.ordinal} yıl dönümü`,
   noticeOccupationBody: (p: { date: string; years: string }) =>
     `Kaynağın verdiği tarihe göre ${p.date} tarihinde işgal edildi — ${p.years} önce. Unutmuyoruz.`,
-  noticeMassacreTitle: (p: { name: string; ordinal: string }) =>
-    `${p.name}: katliamın ${p.ordinal} yıl dönümü`,
+  noticeMassacreTitle: (p: { name: string; ordinal: string }) => `${p.name}: ${p.ordinal} yıl dönümü`,
+  nameAndFiguresAccordingTo: (p: { citation: string }) =>
+    `Ad ve rakamlar şu kaynağa dayanıyor: ${p.citation}.`,
   noticeMassacreBody: (p: { night: string; years: string }) =>
     `${p.night} gecesi — ${p.years} önce. Hocalı halkını anıyoruz.`,
   noticePreviewLabel:
