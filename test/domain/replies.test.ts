@@ -226,7 +226,16 @@ describe('command replies at 2026-11-26T12:00Z', () => {
       expect(reply.items[0]?.occurrence.date).toEqual({ year: 2027, month: 2, day: 26 });
       const lines = (renderReply(reply, 'en').embeds[0]?.description ?? '').split('\n');
       expect(lines[0]).toBe(
-        `**Khojaly** — 35th anniversary, 26 February 2027 · <t:${at('2027-02-26T05:00Z') / 1000}:D> (<t:${at('2027-02-26T05:00Z') / 1000}:R>)`,
+        `**Khojaly** — 35th anniversary: 26 February 2027, 09:00 Azerbaijan Standard Time (<t:${at('2027-02-26T05:00Z') / 1000}:R>)`,
+      );
+      // Each anniversary once: no absolute Discord timestamp, which a reader west of UTC−5 would see as
+      // 25 February (09:00 in Baku is 21:00 the day before in Los Angeles); the text date is the day's own.
+      const text = lines.join('\n');
+      expect(text).not.toMatch(/<t:\d+:[dDfFtTs]>/);
+      expect(text.match(/26 February 2027/g)).toHaveLength(1);
+      expect(renderReply(reply, 'en').embeds[0]?.footer).toBeUndefined();
+      expect(renderReply(reply, 'ru').embeds[0]?.description?.split('\n')[0]).toMatch(
+        /^\*\*Ходжалы\*\* — 35-я годовщина: 26 февраля 2027\sг\., 09:00 \(Азербайджан, стандартное время\) \(<t:\d+:R>\)$/,
       );
     });
 
@@ -248,8 +257,12 @@ describe('command replies at 2026-11-26T12:00Z', () => {
       const reply = replyOf(await upcomingCommand.execute(invocation({ count: 1 }), ctx), 'upcoming');
       expect(reply.zone).toBe('America/New_York');
       expect(iso(reply.items[0]?.occurrence.at ?? 0)).toBe('2027-02-27T02:30:00.000Z');
-      expect(renderReply(reply, 'en').embeds[0]?.footer?.text).toBe(
-        'Times are when notices post here: 21:30, America/New_York.',
+      // 21:30 on 26 February in New York is already 27 February in UTC: the text keeps the day's own date.
+      expect(renderReply(reply, 'en').embeds[0]?.description).toContain(
+        '26 February 2027, 21:30 Eastern Standard Time',
+      );
+      expect(renderReply(reply, 'tr').embeds[0]?.description).toContain(
+        '26 Şubat 2027, 21:30 (Kuzey Amerika Doğu Standart Saati)',
       );
     });
 

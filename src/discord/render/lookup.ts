@@ -1,5 +1,4 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
-import { formatLocalTime } from '../../domain/anniversary.js';
 import type { Figure, Language, RemembranceEvent, Source } from '../../domain/dataset.js';
 import type {
   KhojalyReply,
@@ -9,7 +8,7 @@ import type {
   UnknownPlaceReply,
   UpcomingReply,
 } from '../../domain/replies.js';
-import { formatAlternatives, formatDate, formatNumber, messages } from '../../i18n/index.js';
+import { formatAlternatives, formatDate, formatNumber, formatZonedTime, messages } from '../../i18n/index.js';
 import { citedAs, eventName, placeName, placeTitle } from '../../i18n/place-names.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, link, type MessagePayload, NO_MENTIONS } from './payload.js';
 
@@ -184,17 +183,20 @@ export function renderTimeline(reply: TimelineReply, language: Language): Messag
   };
 }
 
-/** `/upcoming`, with Discord timestamps that each reader sees in their own time zone. */
+/**
+ * `/upcoming`: each anniversary once — its own date and the posting time in the server's zone as text, the
+ * same for every reader, and a relative Discord timestamp ("in 3 days") that is true wherever they are.
+ * No absolute Discord timestamp: shown in a reader's own zone it could name another day.
+ */
 export function renderUpcoming(reply: UpcomingReply, language: Language): MessagePayload {
   const t = messages(language);
   const lines = reply.items.map(({ event, occurrence }) => {
-    const unix = Math.floor(occurrence.at / 1000);
+    const local = formatZonedTime(occurrence.at, reply.zone, language);
     return t.upcomingLine({
       name: placeName(event, language),
       ordinal: t.ordinal(occurrence.number),
-      date: formatDate(occurrence.date, language),
-      at: `<t:${unix}:D>`,
-      relative: `<t:${unix}:R>`,
+      when: t.upcomingWhen({ date: formatDate(occurrence.date, language), ...local }),
+      relative: `<t:${Math.floor(occurrence.at / 1000)}:R>`,
     });
   });
   return {
@@ -203,7 +205,6 @@ export function renderUpcoming(reply: UpcomingReply, language: Language): Messag
         title: t.upcomingTitle,
         description: clip(lines.join('\n'), LIMITS.embedDescription),
         color: COLOURS.remembrance,
-        footer: { text: t.upcomingFooter({ time: formatLocalTime(reply.time), zone: reply.zone }) },
       },
     ],
     allowed_mentions: NO_MENTIONS,

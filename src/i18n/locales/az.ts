@@ -58,10 +58,9 @@ export const az: Messages = {
   timelineFooter: 'Tarixlər və ərazilər mənbələrdə verildiyi kimidir; ərazilər üst-üstə düşür və toplanmır.',
 
   upcomingTitle: 'Yaxınlaşan ildönümləri',
-  upcomingLine: (p: { name: string; ordinal: string; date: string; at: string; relative: string }) =>
-    `**${p.name}** — ${p.ordinal} ildönümü, ${p.date} · ${p.at} (${p.relative})`,
-  upcomingFooter: (p: { time: string; zone: string }) =>
-    `Bildirişlərin burada dərc olunduğu vaxt: ${p.time}, ${p.zone}.`,
+  upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>
+    `**${p.name}** — ${p.ordinal} ildönümü: ${p.when} (${p.relative})`,
+  upcomingWhen: (p: { date: string; time: string; zone: string }) => `${p.date}, ${p.time} (${p.zone})`,
 
   sourceSupports: 'Təsdiq etdiyi məlumatlar',
   sourceCite: (p: { citation: string }) => `İstinad: ${p.citation}`,

@@ -42,10 +42,9 @@ export const en = {
   timelineFooter: 'Dates and areas as the sources give them; areas overlap and are not added up.',
 
   upcomingTitle: 'Upcoming anniversaries',
-  upcomingLine: (p: { name: string; ordinal: string; date: string; at: string; relative: string }) =>
-    `**${p.name}** — ${p.ordinal} anniversary, ${p.date} · ${p.at} (${p.relative})`,
-  upcomingFooter: (p: { time: string; zone: string }) =>
-    `Times are when notices post here: ${p.time}, ${p.zone}.`,
+  upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>
+    `**${p.name}** — ${p.ordinal} anniversary: ${p.when} (${p.relative})`,
+  upcomingWhen: (p: { date: string; time: string; zone: string }) => `${p.date}, ${p.time} ${p.zone}`,
 
   sourceSupports: 'Supports',
   sourceCite: (p: { citation: string }) => `Cite as: ${p.citation}`,

@@ -52,10 +52,9 @@ export const ru: Messages = {
   timelineFooter: 'Даты и площади — как в источниках; территории пересекаются, и площади не складываются.',
 
   upcomingTitle: 'Ближайшие годовщины',
-  upcomingLine: (p: { name: string; ordinal: string; date: string; at: string; relative: string }) =>
-    `**${p.name}** — ${p.ordinal} годовщина, ${p.date} · ${p.at} (${p.relative})`,
-  upcomingFooter: (p: { time: string; zone: string }) =>
-    `Уведомления публикуются здесь в ${p.time} (${p.zone}).`,
+  upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>
+    `**${p.name}** — ${p.ordinal} годовщина: ${p.when} (${p.relative})`,
+  upcomingWhen: (p: { date: string; time: string; zone: string }) => `${p.date}, ${p.time} (${p.zone})`,
 
   sourceSupports: 'Что подтверждает',
   sourceCite: (p: { citation: string }) => `Как ссылаться: ${p.citation}`,

@@ -41,10 +41,9 @@ export const tr: Messages = {
   timelineFooter: 'Tarihler ve yüzölçümleri kaynaklardaki gibidir; alanlar örtüşür ve toplanmaz.',
 
   upcomingTitle: 'Yaklaşan yıl dönümleri',
-  upcomingLine: (p: { name: string; ordinal: string; date: string; at: string; relative: string }) =>
-    `**${p.name}** — ${p.ordinal} yıl dönümü, ${p.date} · ${p.at} (${p.relative})`,
-  upcomingFooter: (p: { time: string; zone: string }) =>
-    `Bildirimlerin buraya gönderildiği saat: ${p.time}, ${p.zone}.`,
+  upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>
+    `**${p.name}** — ${p.ordinal} yıl dönümü: ${p.when} (${p.relative})`,
+  upcomingWhen: (p: { date: string; time: string; zone: string }) => `${p.date}, ${p.time} (${p.zone})`,
 
   sourceSupports: 'Dayanak olduğu bilgiler',
   sourceCite: (p: { citation: string }) => `Atıf: ${p.citation}`,
