@@ -6,6 +6,7 @@ import { describe } from '../../src/i18n/command-text.js';
 import { channelSubcommand } from './channel.js';
 import { eventSubcommand } from './event.js';
 import { eventChoices } from './events.js';
+import { historyPage, historyPageOf, historySubcommand } from './history.js';
 import { languageSubcommand } from './language.js';
 import { pauseSubcommand } from './pause.js';
 import { resumeSubcommand } from './resume.js';
@@ -28,6 +29,7 @@ const subcommands: readonly ConfigSubcommand[] = [
   pauseSubcommand,
   resumeSubcommand,
   testSubcommand,
+  historySubcommand,
 ];
 
 const ADMIN = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator;
@@ -68,6 +70,14 @@ export const configCommand: Command<AppServices> = {
     const subcommand = subcommands.find((s) => s.name === invocation.subcommand);
     if (!subcommand) throw new Error(`unknown /config subcommand ${invocation.subcommand}`);
     return { reply: await subcommand.run(request), ephemeral: true };
+  },
+  async component({ invocation, customId }, ctx) {
+    // A press is a new request: the presser's permissions now, not the invoker's, decide.
+    const request = configRequest(invocation, ctx);
+    if ('reply' in request) return { reply: request.reply, replace: false };
+    const page = historyPageOf(customId);
+    if (page === null) throw new Error(`unknown /config button ${customId}`);
+    return { reply: await historyPage(request, page), replace: true };
   },
   async autocomplete({ focused, invocation }, ctx) {
     if (focused.name === 'zone') {

@@ -42,6 +42,19 @@ export interface CommandResult {
   ephemeral: boolean;
 }
 
+/** A press on a button the command put on one of its messages (its custom id starts with the command's name). */
+export interface ComponentRequest {
+  invocation: Invocation;
+  customId: string;
+}
+
+/** What a button press answers: a new message state, or a separate answer only the presser sees. */
+export interface ComponentResult {
+  reply: Reply;
+  /** true: replaces the message the button is on; false: answers with a new ephemeral message. */
+  replace: boolean;
+}
+
 /** What every command can read. Ports are interfaces the composition root fills. */
 export interface CommandContext<Services = unknown> {
   dataset: Dataset;
@@ -64,4 +77,6 @@ export interface Command<Services = unknown> {
   visibility: Visibility;
   execute(invocation: Invocation, ctx: CommandContext<Services>): Promise<CommandResult>;
   autocomplete?(request: AutocompleteRequest, ctx: CommandContext<Services>): Promise<Choice[]>;
+  /** Handles its buttons; every press is checked again as a new request (the presser may not be the invoker). */
+  component?(request: ComponentRequest, ctx: CommandContext<Services>): Promise<ComponentResult>;
 }

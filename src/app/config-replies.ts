@@ -1,5 +1,6 @@
 import type { Occurrence } from '../domain/anniversary.js';
 import type { RemembranceEvent } from '../domain/dataset.js';
+import type { AuditEntry } from '../store/config-audit.js';
 import type { Delivery } from '../store/delivery.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 
@@ -84,4 +85,22 @@ export type ConfigInputError =
   /** Options that do not match the command's definition (a stale registration). */
   | { kind: 'config-error'; code: 'invalid-options' };
 
-export type ConfigReply = ConfigShowReply | ConfigUpdatedReply | ConfigTestReply | ConfigInputError;
+/** One page of the server's recorded /config changes, newest first. */
+export interface ConfigHistoryReply {
+  kind: 'config-history';
+  guildId: string;
+  entries: Array<AuditEntry & { event: RemembranceEvent | undefined }>;
+  /** From 0. */
+  page: number;
+  pageCount: number;
+  total: number;
+  /** The custom ids of the Previous and Next buttons (routed back to the command). */
+  buttons: { previous: string; next: string };
+}
+
+export type ConfigReply =
+  | ConfigShowReply
+  | ConfigUpdatedReply
+  | ConfigTestReply
+  | ConfigHistoryReply
+  | ConfigInputError;

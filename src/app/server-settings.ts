@@ -3,11 +3,13 @@ import type { Dataset } from '../domain/dataset.js';
 import { eventsWithDay } from '../domain/dataset.js';
 import { nextDueAt } from '../schedule/planner.js';
 import { plannerSettings } from '../schedule/planner-settings.js';
+import type { AuditEntry, ConfigAudit } from '../store/config-audit.js';
 import type { Delivery } from '../store/delivery.js';
 import type { DeliveryLedger } from '../store/delivery-ledger.js';
 import type { GuildSettings, GuildSettingsPatch } from '../store/guild-settings.js';
-import type { SettingsRepository } from '../store/settings-repository.js';
+import type { SettingsRepository, WriteHooks } from '../store/settings-repository.js';
 import type { ConfigActor, ServerSettingsPort, SettingsEdit } from './services.js';
+import { settingChanges } from './settings-diff.js';
 
 /**
  * When a server next posts, given its settings: never while paused or without a channel; otherwise the
@@ -31,6 +33,8 @@ export class ServerSettings implements ServerSettingsPort {
     private readonly now: () => number,
     /** Told of every change, e.g. so the Discord cache keeps the new channel and role. */
     private readonly onChange: (settings: GuildSettings) => void = () => undefined,
+    /** Where admins' changes are recorded; none in tests that do not look at it. */
+    private readonly audit: ConfigAudit | null = null,
   ) {}
 
   async get(guildId: string): Promise<GuildSettings> {
@@ -46,12 +50,18 @@ export class ServerSettings implements ServerSettingsPort {
    * change can never be stored with a due instant from before it. An admin's edit (`actor`) is also
    * recorded in the audit trail there.
    */
-  async write(guildId: string, edit: SettingsEdit, _actor?: ConfigActor): Promise<GuildSettings> {
+  async write(guildId: string, edit: SettingsEdit, actor?: ConfigActor): Promise<GuildSettings> {
     const now = this.now();
-    const hooks = {
+    const audit = this.audit;
+    const hooks: WriteHooks = {
       nextDue: (after: GuildSettings) =>
         // Pausing forgets pending work, so resuming does not report the paused days as missed.
         recomputeNextDue(after.paused ? { ...after, nextDueAt: null } : after, this.dataset, now),
+      within:
+        actor && audit
+          ? (trx, before, after) =>
+              audit.record(trx, { guildId, at: now, ...actor }, settingChanges(before, after))
+          : undefined,
     };
     const written =
       edit.kind === 'patch'
@@ -68,6 +78,15 @@ export class ServerSettings implements ServerSettingsPort {
     detail: string | null,
   ) {
     return this.update(guildId, { paused: true, pauseReason: reason, pauseDetail: detail });
+  }
+
+  /** One page of this server's recorded changes, newest first. */
+  async history(
+    guildId: string,
+    page: number,
+    size: number,
+  ): Promise<{ entries: AuditEntry[]; total: number }> {
+    return this.audit ? this.audit.page(guildId, this.now(), page, size) : { entries: [], total: 0 };
   }
 
   async recentTrouble(guildId: string): Promise<Delivery[]> {

@@ -1,4 +1,5 @@
 import type { LocalTime } from '../domain/anniversary.js';
+import type { AuditEntry } from '../store/config-audit.js';
 import type { Delivery } from '../store/delivery.js';
 import type { GuildSettings, GuildSettingsPatch } from '../store/guild-settings.js';
 import type { ChannelPermission } from './config-replies.js';
@@ -53,6 +54,8 @@ export interface ServerSettingsPort {
   /** Applies a change and recomputes when the server next posts; an actor's change is audited. */
   write(guildId: string, edit: SettingsEdit, actor?: ConfigActor): Promise<GuildSettings>;
   recentTrouble(guildId: string): Promise<Delivery[]>;
+  /** One page (from 0) of this server's recorded /config changes, newest first, and how many there are. */
+  history(guildId: string, page: number, size: number): Promise<{ entries: AuditEntry[]; total: number }>;
 }
 
 export type PreviewOutcome =

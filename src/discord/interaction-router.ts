@@ -1,5 +1,6 @@
 import {
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
@@ -53,6 +54,7 @@ export function toDiscordMessage(payload: MessagePayload) {
       roles: payload.allowed_mentions.roles ?? [],
       users: payload.allowed_mentions.users ?? [],
     },
+    ...(payload.components ? { components: payload.components } : {}),
   };
 }
 
@@ -65,9 +67,11 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
   const deferAfterMs = deps.deferAfterMs ?? 1_500;
 
   async function invocationOf(
-    interaction: ChatInputCommandInteraction | AutocompleteInteraction,
+    interaction: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction,
   ): Promise<Invocation> {
-    const { subcommand, values } = flattenOptions(interaction.options.data);
+    const { subcommand, values } = interaction.isButton()
+      ? { subcommand: null, values: {} }
+      : flattenOptions(interaction.options.data);
     const serverLanguage = await deps.serverLanguage(interaction.guildId);
     return {
       interactionId: interaction.id,
@@ -136,6 +140,45 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
     }
   }
 
+  /** An answer to a button press only the presser sees, leaving the message with the button as it is. */
+  async function answerPresser(interaction: ButtonInteraction, reply: Reply, language: Language) {
+    const answer = {
+      ...toDiscordMessage(renderReply(reply, language)),
+      flags: MessageFlags.Ephemeral,
+    } as const;
+    if (interaction.deferred || interaction.replied) await interaction.followUp(answer);
+    else await interaction.reply(answer);
+  }
+
+  /** A button: routed to the command its custom id names ("config:history:2" → /config). */
+  async function onButton(interaction: ButtonInteraction, log: Logger): Promise<void> {
+    const command = byName.get(interaction.customId.split(':')[0] ?? '');
+    const invocation = await invocationOf(interaction);
+    if (!command?.component) {
+      const name = interaction.customId.split(':')[0] ?? '';
+      await answerPresser(interaction, { kind: 'error', code: 'unknown-command', name }, invocation.language);
+      return;
+    }
+    let deferral: Promise<unknown> | null = null;
+    const timer = setTimeout(() => {
+      deferral = interaction.deferUpdate().catch((err: unknown) => log.warn({ err }, 'defer failed'));
+    }, deferAfterMs);
+    try {
+      const result = await command.component({ invocation, customId: interaction.customId }, deps.context);
+      clearTimeout(timer);
+      if (deferral) await deferral;
+      if (!result.replace) await answerPresser(interaction, result.reply, invocation.language);
+      else {
+        const message = toDiscordMessage(renderReply(result.reply, invocation.language));
+        if (interaction.deferred) await interaction.editReply(message);
+        else await interaction.update(message);
+      }
+      log.info({ outcome: result.reply.kind }, 'button answered');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = byName.get(interaction.commandName);
     if (!command?.autocomplete) {
@@ -156,15 +199,16 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
   }
 
   return async function route(interaction: Interaction): Promise<void> {
-    if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return;
+    if (!interaction.isChatInputCommand() && !interaction.isAutocomplete() && !interaction.isButton()) return;
     const log = deps.logger.child({
       interactionId: interaction.id,
-      command: interaction.commandName,
+      command: interaction.isButton() ? interaction.customId : interaction.commandName,
       guildId: interaction.guildId,
-      kind: interaction.isAutocomplete() ? 'autocomplete' : 'command',
+      kind: interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : 'command',
     });
     try {
       if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      else if (interaction.isButton()) await onButton(interaction, log);
       else await onCommand(interaction, log);
     } catch (err) {
       log.error({ err }, 'interaction failed');
@@ -173,8 +217,12 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
         return;
       }
       const reply: Reply = { kind: 'error', code: 'internal', interactionId: interaction.id };
-      await send(interaction, reply, true, replyLanguage(interaction.locale, 'en')).catch(
-        (sendErr: unknown) => log.error({ err: sendErr }, 'could not tell the member about the failure'),
+      const language = replyLanguage(interaction.locale, 'en');
+      await (interaction.isButton()
+        ? answerPresser(interaction, reply, language)
+        : send(interaction, reply, true, language)
+      ).catch((sendErr: unknown) =>
+        log.error({ err: sendErr }, 'could not tell the member about the failure'),
       );
     }
   };

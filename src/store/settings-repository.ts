@@ -201,7 +201,8 @@ function toSettings(row: Selectable<GuildSettingsTable>): GuildSettings {
   };
 }
 
-function toRow(settings: GuildSettings, key: number): GuildSettingsTable {
+/** The row a write stores; `left_at` is not a setting and only membership changes it. */
+function toRow(settings: GuildSettings, key: number): Omit<GuildSettingsTable, 'left_at'> {
   return {
     guild_id: settings.guildId,
     shard_key: key,

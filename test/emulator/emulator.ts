@@ -13,6 +13,7 @@ import { createRestServer, Ledger } from './server.js';
 import { createSnowflakes } from './snowflake.js';
 import type {
   ChannelFixture,
+  ComponentInput,
   Emulator,
   EmulatorOptions,
   Fault,
@@ -164,6 +165,9 @@ class DiscordEmulator implements Emulator {
   removeGuild(guildId: string): void {
     this.core.world.removeGuild(guildId);
   }
+  guildOutage(guildId: string): void {
+    this.core.world.guildOutage(guildId);
+  }
   addChannel(guildId: string, channel: ChannelFixture): void {
     this.core.world.addChannel(guildId, channel);
   }
@@ -191,6 +195,10 @@ class DiscordEmulator implements Emulator {
   }
   interact(i: InteractionInput): Promise<InteractionHandle> {
     return this.core.interactions.interact(i);
+  }
+
+  click(i: ComponentInput): Promise<InteractionHandle> {
+    return this.core.interactions.click(i);
   }
   fail(match: FaultMatch, fault: Fault, times = 1): void {
     this.faults.arm(match, fault, times);

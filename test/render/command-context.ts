@@ -12,6 +12,7 @@ import type {
 import { parseLocalTime } from '../../src/domain/anniversary.js';
 import type { Dataset, Language } from '../../src/domain/dataset.js';
 import { buildNameIndex } from '../../src/domain/name-lookup.js';
+import type { AuditEntry } from '../../src/store/config-audit.js';
 import type { Delivery } from '../../src/store/delivery.js';
 import {
   applySettingsPatch,
@@ -54,6 +55,10 @@ export class MemorySettings implements ServerSettingsPort {
     const current = await this.get(guildId);
     const others = current.disabledEvents.filter((id) => id !== edit.eventId);
     return this.update(guildId, { disabledEvents: edit.enabled ? others : [...others, edit.eventId] });
+  }
+
+  async history(): Promise<{ entries: AuditEntry[]; total: number }> {
+    return { entries: [], total: 0 };
   }
 
   async recentTrouble(): Promise<Delivery[]> {

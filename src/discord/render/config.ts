@@ -16,6 +16,7 @@ import type { Messages } from '../../i18n/locales/en.js';
 import { placeName } from '../../i18n/place-names.js';
 import { DAY_ENDED } from '../../store/delivery.js';
 import { PAUSE_REASONS, type PauseReason } from '../../store/guild-settings.js';
+import { renderHistory } from './config-history.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
 
 function permissionNames(permissions: ChannelPermission[], t: Messages): string {
@@ -250,6 +251,8 @@ export function renderConfig(reply: ConfigReply, language: Language): MessagePay
       return renderUpdated(reply, language);
     case 'config-test':
       return renderTest(reply, language);
+    case 'config-history':
+      return renderHistory(reply, language);
     case 'config-error':
       return renderInputError(reply, language);
   }

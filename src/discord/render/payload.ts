@@ -1,10 +1,17 @@
-import type { APIAllowedMentions, APIEmbed } from 'discord-api-types/v10';
+import type {
+  APIActionRowComponent,
+  APIAllowedMentions,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+} from 'discord-api-types/v10';
 
 /** A message as the bot sends it: always with explicit allowed_mentions. */
 export interface MessagePayload {
   content?: string;
   embeds: APIEmbed[];
   allowed_mentions: APIAllowedMentions;
+  /** Buttons; absent on messages that have none. */
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
 /** Mentions nothing: users, roles and @everyone are all shown as text only. */

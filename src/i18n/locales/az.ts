@@ -172,6 +172,18 @@ export const az: Messages = {
     'Seçimlər botun gözlədiyinə uyğun gəlmədi (Discord hələ əmrin köhnə versiyasını göstərə bilər). Bir dəqiqədən sonra yenidən cəhd edin. Heç nə dəyişdirilmədi.',
   errorAlreadyPaused: 'Bildirişlər artıq dayandırılıb. Yenidən başlamaq üçün /config resume işlədin.',
 
+  historyTitle: 'Bu ayarlarda dəyişikliklər',
+  historyEmpty:
+    'Hələ heç bir dəyişiklik qeydə alınmayıb. /config ilə edilən dəyişikliklər burada görünür, əvvəlcə yeniləri.',
+  historyLine: (p: { when: string; who: string; what: string }) => `${p.when} · ${p.who} · ${p.what}`,
+  historyChange: (p: { label: string; from: string; to: string }) => `${p.label}: ${p.from} → ${p.to}`,
+  historyPaused: 'dayandırılıb',
+  historyPausedByDiscord: 'dayandırılıb (Discord dərcləri rədd edirdi)',
+  historyPrevious: 'Əvvəlki',
+  historyNext: 'Növbəti',
+  historyFooter: (p: { page: number; pages: number; total: number }) =>
+    `Səhifə ${p.page} / ${p.pages} · saxlanılan dəyişikliklər: ${p.total} (bir il, ən çoxu 500)`,
+
   permissionViewChannel: 'kanala baxmaq (View Channel)',
   permissionSendMessages: 'mesaj göndərmək (Send Messages)',
   permissionEmbedLinks: 'linkləri yerləşdirmək (Embed Links)',

@@ -156,6 +156,17 @@ export const en = {
     'The options did not match what the bot expects (Discord may still show an older version of the command). Try again in a minute. Nothing was changed.',
   errorAlreadyPaused: 'Notices are already paused. Use /config resume to start again.',
 
+  historyTitle: 'Changes to these settings',
+  historyEmpty: 'No change has been recorded yet. Changes made with /config are listed here, newest first.',
+  historyLine: (p: { when: string; who: string; what: string }) => `${p.when} · ${p.who} · ${p.what}`,
+  historyChange: (p: { label: string; from: string; to: string }) => `${p.label}: ${p.from} → ${p.to}`,
+  historyPaused: 'paused',
+  historyPausedByDiscord: 'paused (Discord refused posts)',
+  historyPrevious: 'Previous',
+  historyNext: 'Next',
+  historyFooter: (p: { page: number; pages: number; total: number }) =>
+    `Page ${p.page} of ${p.pages} · ${p.total} changes kept (a year, at most 500)`,
+
   permissionViewChannel: 'View Channel',
   permissionSendMessages: 'Send Messages',
   permissionEmbedLinks: 'Embed Links',

@@ -167,6 +167,17 @@ export const ru: Messages = {
     'Параметры не совпадают с ожидаемыми (Discord может ещё показывать старую версию команды). Попробуйте через минуту. Ничего не изменено.',
   errorAlreadyPaused: 'Уведомления уже приостановлены. Чтобы возобновить их, используйте /config resume.',
 
+  historyTitle: 'Изменения этих настроек',
+  historyEmpty: 'Изменений пока нет. Здесь появляются изменения, сделанные через /config, — сначала новые.',
+  historyLine: (p: { when: string; who: string; what: string }) => `${p.when} · ${p.who} · ${p.what}`,
+  historyChange: (p: { label: string; from: string; to: string }) => `${p.label}: ${p.from} → ${p.to}`,
+  historyPaused: 'приостановлены',
+  historyPausedByDiscord: 'приостановлены (Discord отклонял публикации)',
+  historyPrevious: 'Назад',
+  historyNext: 'Далее',
+  historyFooter: (p: { page: number; pages: number; total: number }) =>
+    `Страница ${p.page} из ${p.pages} · хранится изменений: ${p.total} (год, не более 500)`,
+
   permissionViewChannel: '«Просматривать канал»',
   permissionSendMessages: '«Отправлять сообщения»',
   permissionEmbedLinks: '«Встраивать ссылки»',

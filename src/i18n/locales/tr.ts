@@ -158,6 +158,18 @@ export const tr: Messages = {
     'Seçenekler botun beklediğiyle uyuşmadı (Discord komutun eski sürümünü gösteriyor olabilir). Bir dakika sonra yeniden deneyin. Hiçbir şey değiştirilmedi.',
   errorAlreadyPaused: 'Bildirimler zaten duraklatıldı. Yeniden başlatmak için /config resume kullanın.',
 
+  historyTitle: 'Bu ayarlardaki değişiklikler',
+  historyEmpty:
+    'Henüz kaydedilmiş bir değişiklik yok. /config ile yapılan değişiklikler burada, en yenisi önce listelenir.',
+  historyLine: (p: { when: string; who: string; what: string }) => `${p.when} · ${p.who} · ${p.what}`,
+  historyChange: (p: { label: string; from: string; to: string }) => `${p.label}: ${p.from} → ${p.to}`,
+  historyPaused: 'duraklatıldı',
+  historyPausedByDiscord: 'duraklatıldı (Discord gönderileri reddetti)',
+  historyPrevious: 'Önceki',
+  historyNext: 'Sonraki',
+  historyFooter: (p: { page: number; pages: number; total: number }) =>
+    `Sayfa ${p.page} / ${p.pages} · saklanan değişiklik: ${p.total} (bir yıl, en çok 500)`,
+
   permissionViewChannel: 'Kanalı Görüntüle',
   permissionSendMessages: 'Mesaj Gönder',
   permissionEmbedLinks: 'Bağlantı Yerleştir',
