@@ -23,7 +23,7 @@ it('npm run demo plays the scripted session offline and exits 0', async () => {
   expect(text).toContain('1,390 km²');
   expect(text).toContain('/khojaly');
   expect(text).toContain('#general receives:');
-  expect(text).toContain('Khojaly (Xocalı): the 35th anniversary of the massacre');
+  expect(text).toContain('Khojaly genocide: the 35th anniversary');
   expect(text).toContain('✓ Demo finished');
 }, 60_000);
 
@@ -32,7 +32,7 @@ it('npm run demo -- --language az shows the session in Azerbaijani', async () =>
   expect(code, text).toBe(0);
   expect(text).toContain('Füzuli (Fizuli)');
   expect(text).toContain('1.390 km²');
-  expect(text).toContain('Xocalı (Khojaly): qırğının 35-ci ildönümü');
+  expect(text).toContain('Xocalı soyqırımı: 35-ci ildönümü');
 }, 60_000);
 
 it('npm run demo refuses a language it does not have, with the usage', async () => {

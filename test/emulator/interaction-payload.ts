@@ -1,7 +1,7 @@
 import type { Core } from './core.js';
 import { apiChannel, apiMember, apiRole, apiUser, type MemberState } from './fixtures.js';
-import { ALL_PERMISSIONS } from './permissions.js';
 import { publicMessage } from './messages.js';
+import { ALL_PERMISSIONS } from './permissions.js';
 import type {
   AnyJson,
   ComponentInput,

@@ -8,7 +8,14 @@ const allKeys = Object.keys(en) as Key[];
 const others = LANGUAGES.filter((l) => l !== 'en');
 
 /** Functions whose output may equal English: they only arrange values and punctuation. */
-const SAME_AS_ENGLISH = new Set<Key>(['km2', 'placeDateValue', 'timelinePeriod', 'configNextLine']);
+const SAME_AS_ENGLISH = new Set<Key>([
+  'km2',
+  'placeDateValue',
+  'timelinePeriod',
+  'configNextLine',
+  'historyLine',
+  'historyChange',
+]);
 
 /** English words that must not be left in a translation (outside brackets and placeholders). */
 const ENGLISH_WORDS = new Set(
