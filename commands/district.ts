@@ -22,6 +22,7 @@ export const districtCommand: Command = {
       },
     ],
   },
+  visibility: 'public',
   async execute(invocation, ctx) {
     const query = String(invocation.options.name ?? '');
     const resolution = resolvePlace(ctx.names, ctx.dataset, query);

@@ -1,7 +1,7 @@
 import type { Command } from '../src/app/command.js';
 import type { AppServices } from '../src/app/services.js';
 import { calendarCommand } from './calendar.js';
-import { configCommand } from './config.js';
+import { configCommand } from './config/index.js';
 import { districtCommand } from './district.js';
 import { khojalyCommand } from './khojaly.js';
 import { sourcesCommand } from './sources.js';

@@ -10,6 +10,7 @@ export const sourcesCommand: Command = {
     ...describe('sources'),
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   },
+  visibility: 'public',
   async execute(_invocation, ctx) {
     return { reply: sourcesReply(ctx.dataset), ephemeral: false };
   },

@@ -10,6 +10,7 @@ export const timelineCommand: Command = {
     ...describe('timeline'),
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   },
+  visibility: 'public',
   async execute(_invocation, ctx) {
     return { reply: timelineReply(ctx.dataset), ephemeral: false };
   },

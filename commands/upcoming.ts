@@ -24,6 +24,7 @@ export const upcomingCommand: Command<AppServices> = {
       },
     ],
   },
+  visibility: 'public',
   async execute(invocation, ctx) {
     const raw = invocation.options.count ?? UPCOMING_DEFAULT;
     if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > UPCOMING_MAX) {

@@ -4,6 +4,7 @@ import { type Client, Events } from 'discord.js';
 import type pino from 'pino';
 import { commands } from '../commands/index.js';
 import type { CommandContext } from './app/command.js';
+import { GuildMembership } from './app/guild-membership.js';
 import { NoticePreview } from './app/notice-preview.js';
 import { ServerSettings } from './app/server-settings.js';
 import type { AppServices } from './app/services.js';
@@ -24,9 +25,11 @@ import { SHUTDOWN_DRAIN_MS } from './ops/shutdown.js';
 import { InvalidRequestGuard } from './schedule/invalid-request-guard.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { startTicker } from './schedule/ticker.js';
+import { ConfigAudit } from './store/config-audit.js';
 import { openDatabase } from './store/database.js';
 import { databaseLocation, parseDatabaseUrl } from './store/database-url.js';
 import { DeliveryLedger } from './store/delivery-ledger.js';
+import { GuildRetention } from './store/guild-retention.js';
 import { SettingsRepository } from './store/settings-repository.js';
 
 /** The clock everything asks for the time; tests pass one they control. */
@@ -45,6 +48,8 @@ export interface BotOptions {
   ticker?: boolean;
   waitGuildTimeoutMs?: number;
   staleClaimMs?: number;
+  /** How long a command may take before its reply is deferred (0: at once); see the interaction router. */
+  deferAfterMs?: number;
 }
 
 export interface RunningBot {
@@ -52,6 +57,7 @@ export interface RunningBot {
   client: Client;
   scheduler: Scheduler;
   settings: ServerSettings;
+  membership: GuildMembership;
   logger: Logger;
   /** Stops the ticker, lets sends in flight finish (bounded), closes the gateway and the database. */
   stop(): Promise<void>;
@@ -98,7 +104,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     if (s.roleId) needs.keepRole(s.roleId);
   };
   for (const s of await settingsRepo.listAll()) keep(s);
-  const settings = new ServerSettings(settingsRepo, ledger, dataset, now, keep);
+  const settings = new ServerSettings(settingsRepo, ledger, dataset, now, keep, new ConfigAudit(database.db));
+  const membership = new GuildMembership(
+    new GuildRetention(database.db),
+    settingsRepo,
+    now,
+    logger.child({ component: 'membership' }),
+  );
 
   const client = createDiscordClient(
     {
@@ -133,6 +145,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     context,
     logger,
     serverLanguage: async (guildId) => (guildId ? (await settings.get(guildId)).language : 'en'),
+    deferAfterMs: options.deferAfterMs,
   });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 
@@ -144,9 +157,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       (err: unknown) => logger.error({ err, ...where }, 'could not pause after channel delete'),
     );
   });
+  // discord.js emits GuildDelete only for a removal (an outage's GUILD_DELETE is GuildUnavailable).
   client.on(Events.GuildDelete, (guild) => {
-    // Removed from a server (or it went unavailable): settings stay, so a re-invite restores them.
-    logger.info({ guildId: guild.id, available: guild.available }, 'left server; settings kept');
+    membership
+      .removed(guild.id, false)
+      .catch((err: unknown) => logger.error({ err, guildId: guild.id }, 'could not record leaving'));
+  });
+  client.on(Events.GuildCreate, (guild) => {
+    membership
+      .present(guild.id)
+      .catch((err: unknown) => logger.error({ err, guildId: guild.id }, 'could not record joining'));
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.ShardDisconnect, (_event, shardId) => logger.warn({ shardId }, 'shard disconnected'));
@@ -199,6 +219,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     checkpoint,
   });
   await scheduler.initialise();
+  // Servers missing from READY were left while the bot was down.
+  await membership.reconcile(
+    new Set(client.guilds.cache.keys()),
+    Array.isArray(shardIds) ? { ids: shardIds, count: client.options.shardCount ?? 1 } : undefined,
+  );
+  const stopSweep = membership.startDailySweep();
   const ticker = options.ticker === false ? null : startTicker(() => scheduler.tick(), logger);
   logger.info(
     { user: client.user?.tag, guilds: client.guilds.cache.size, shards: shardIds, commands: commands.length },
@@ -211,10 +237,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     client,
     scheduler,
     settings,
+    membership,
     logger,
     stop() {
       stopping ??= (async () => {
         ticker?.stop();
+        stopSweep();
         const drained = await scheduler.stop(SHUTDOWN_DRAIN_MS);
         if (!drained)
           logger.warn('sends still in flight at shutdown; their claims will be retried after restart');

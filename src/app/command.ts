@@ -15,6 +15,8 @@ export interface Invocation {
   guildId: string | null;
   channelId: string | null;
   userId: string;
+  /** The user's name at the time of the interaction (names change; the audit keeps this one). */
+  userName: string;
   /** The member's permission bits in this channel, or null outside a server. */
   memberPermissions: bigint | null;
   subcommand: string | null;
@@ -40,6 +42,19 @@ export interface CommandResult {
   ephemeral: boolean;
 }
 
+/** A press on a button the command put on one of its messages (its custom id starts with the command's name). */
+export interface ComponentRequest {
+  invocation: Invocation;
+  customId: string;
+}
+
+/** What a button press answers: a new message state, or a separate answer only the presser sees. */
+export interface ComponentResult {
+  reply: Reply;
+  /** true: replaces the message the button is on; false: answers with a new ephemeral message. */
+  replace: boolean;
+}
+
 /** What every command can read. Ports are interfaces the composition root fills. */
 export interface CommandContext<Services = unknown> {
   dataset: Dataset;
@@ -49,9 +64,19 @@ export interface CommandContext<Services = unknown> {
   services: Services;
 }
 
+/**
+ * Who sees a command's answer. Declared up front so that a slow answer, deferred before it exists, is
+ * deferred with the visibility it will have (a deferred reply cannot change it later).
+ */
+export type Visibility = 'public' | 'ephemeral';
+
 /** One slash command: its definition and its handlers, nothing else. */
 export interface Command<Services = unknown> {
   definition: CommandDefinition;
+  /** How its answers are normally shown; a refusal (a typed error) may still be ephemeral. */
+  visibility: Visibility;
   execute(invocation: Invocation, ctx: CommandContext<Services>): Promise<CommandResult>;
   autocomplete?(request: AutocompleteRequest, ctx: CommandContext<Services>): Promise<Choice[]>;
+  /** Handles its buttons; every press is checked again as a new request (the presser may not be the invoker). */
+  component?(request: ComponentRequest, ctx: CommandContext<Services>): Promise<ComponentResult>;
 }

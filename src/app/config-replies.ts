@@ -1,5 +1,6 @@
 import type { Occurrence } from '../domain/anniversary.js';
 import type { RemembranceEvent } from '../domain/dataset.js';
+import type { AuditEntry } from '../store/config-audit.js';
 import type { Delivery } from '../store/delivery.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 
@@ -54,12 +55,19 @@ export interface ConfigUpdatedReply {
   problems: ConfigProblem[];
 }
 
+/** Why a preview was not posted; a failed preview pauses nothing. */
+export type PreviewFailure =
+  | { code: 'channel-missing' }
+  /** Discord refused it (Missing Access or Missing Permissions): grant these in the channel. */
+  | { code: 'preview-refused'; permissions: ChannelPermission[] }
+  | { code: 'send-failed'; detail: string };
+
 export interface ConfigTestReply {
   kind: 'config-test';
   ok: boolean;
   channelId: string;
   event: RemembranceEvent;
-  failure: ConfigProblem | { code: 'send-failed'; detail: string } | null;
+  failure: PreviewFailure | null;
 }
 
 /** An input /config refuses; nothing was changed. */
@@ -76,6 +84,26 @@ export type ConfigInputError =
   | { kind: 'config-error'; code: 'invalid-language'; value: string }
   | { kind: 'config-error'; code: 'no-channel' }
   | { kind: 'config-error'; code: 'not-paused' }
-  | { kind: 'config-error'; code: 'already-paused' };
+  | { kind: 'config-error'; code: 'already-paused' }
+  /** Options that do not match the command's definition (a stale registration). */
+  | { kind: 'config-error'; code: 'invalid-options' };
 
-export type ConfigReply = ConfigShowReply | ConfigUpdatedReply | ConfigTestReply | ConfigInputError;
+/** One page of the server's recorded /config changes, newest first. */
+export interface ConfigHistoryReply {
+  kind: 'config-history';
+  guildId: string;
+  entries: Array<AuditEntry & { event: RemembranceEvent | undefined }>;
+  /** From 0. */
+  page: number;
+  pageCount: number;
+  total: number;
+  /** The custom ids of the Previous and Next buttons (routed back to the command). */
+  buttons: { previous: string; next: string };
+}
+
+export type ConfigReply =
+  | ConfigShowReply
+  | ConfigUpdatedReply
+  | ConfigTestReply
+  | ConfigHistoryReply
+  | ConfigInputError;

@@ -3,6 +3,7 @@ import type { Dataset } from '../domain/dataset.js';
 import { eventsWithDay } from '../domain/dataset.js';
 import { nextDueAt } from '../schedule/planner.js';
 import { plannerSettings } from '../schedule/planner-settings.js';
+import type { AuditEntry, ConfigAudit } from '../store/config-audit.js';
 import type { Delivery } from '../store/delivery.js';
 import type { DeliveryLedger } from '../store/delivery-ledger.js';
 import {
@@ -11,8 +12,9 @@ import {
   type GuildSettings,
   type GuildSettingsPatch,
 } from '../store/guild-settings.js';
-import type { SettingsRepository } from '../store/settings-repository.js';
-import type { ServerSchedule, ServerSettingsPort } from './services.js';
+import type { SettingsRepository, WriteHooks } from '../store/settings-repository.js';
+import type { ConfigActor, ServerSchedule, ServerSettingsPort, SettingsEdit } from './services.js';
+import { settingChanges } from './settings-diff.js';
 
 /** The default posting time, parsed once; the constant is a valid 'HH:MM'. */
 const DEFAULT_TIME = parseLocalTime(DEFAULT_POST_TIME) as LocalTime;
@@ -39,6 +41,8 @@ export class ServerSettings implements ServerSettingsPort {
     private readonly now: () => number,
     /** Told of every change, e.g. so the Discord cache keeps the new channel and role. */
     private readonly onChange: (settings: GuildSettings) => void = () => undefined,
+    /** Where admins' changes are recorded; none in tests that do not look at it. */
+    private readonly audit: ConfigAudit | null = null,
   ) {}
 
   async get(guildId: string): Promise<GuildSettings> {
@@ -46,15 +50,33 @@ export class ServerSettings implements ServerSettingsPort {
   }
 
   async update(guildId: string, patch: GuildSettingsPatch): Promise<GuildSettings> {
+    return this.write(guildId, { kind: 'patch', patch });
+  }
+
+  /**
+   * The one write path: applies an edit and works out the next due instant in the same transaction, so a
+   * change can never be stored with a due instant from before it. An admin's edit (`actor`) is also
+   * recorded in the audit trail there.
+   */
+  async write(guildId: string, edit: SettingsEdit, actor?: ConfigActor): Promise<GuildSettings> {
     const now = this.now();
-    const changed = await this.repo.update(guildId, patch, now);
-    // Pausing forgets pending work, so resuming does not report the paused days as missed.
-    const base = changed.paused ? { ...changed, nextDueAt: null } : changed;
-    const next = recomputeNextDue(base, this.dataset, now);
-    await this.repo.setNextDueAt(guildId, next);
-    const result = { ...changed, nextDueAt: next };
-    this.onChange(result);
-    return result;
+    const audit = this.audit;
+    const hooks: WriteHooks = {
+      nextDue: (after: GuildSettings) =>
+        // Pausing forgets pending work, so resuming does not report the paused days as missed.
+        recomputeNextDue(after.paused ? { ...after, nextDueAt: null } : after, this.dataset, now),
+      within:
+        actor && audit
+          ? (trx, before, after) =>
+              audit.record(trx, { guildId, at: now, ...actor }, settingChanges(before, after))
+          : undefined,
+    };
+    const written =
+      edit.kind === 'patch'
+        ? await this.repo.update(guildId, edit.patch, now, hooks)
+        : await this.repo.setEventDisabled(guildId, edit.eventId, !edit.enabled, now, hooks);
+    this.onChange(written);
+    return written;
   }
 
   /** Pauses a server because Discord refused a post, recording the reason for the admins. */
@@ -84,6 +106,15 @@ export class ServerSettings implements ServerSettingsPort {
     if (s?.channelId !== channelId || s.paused) return false;
     await this.pauseForDiscord(guildId, 'channel-deleted', `#${channelName}`);
     return true;
+  }
+
+  /** One page of this server's recorded changes, newest first. */
+  async history(
+    guildId: string,
+    page: number,
+    size: number,
+  ): Promise<{ entries: AuditEntry[]; total: number }> {
+    return this.audit ? this.audit.page(guildId, this.now(), page, size) : { entries: [], total: 0 };
   }
 
   async recentTrouble(guildId: string): Promise<Delivery[]> {

@@ -1,4 +1,5 @@
 import type { LocalTime } from '../domain/anniversary.js';
+import type { AuditEntry } from '../store/config-audit.js';
 import type { Delivery } from '../store/delivery.js';
 import type { GuildSettings, GuildSettingsPatch } from '../store/guild-settings.js';
 import type { ChannelPermission } from './config-replies.js';
@@ -36,12 +37,25 @@ export interface GuildDirectory {
   role(guildId: string, roleId: string): Promise<RoleView | null>;
 }
 
+/** A change to a server's settings: fields to set, or one event turned on or off (atomically). */
+export type SettingsEdit =
+  | { kind: 'patch'; patch: GuildSettingsPatch }
+  | { kind: 'event'; eventId: string; enabled: boolean };
+
+/** The member who made a change, as Discord named them at the time. */
+export interface ConfigActor {
+  userId: string;
+  userName: string;
+}
+
 /** A server's stored settings, kept together with its next posting instant. */
 export interface ServerSettingsPort {
   get(guildId: string): Promise<GuildSettings>;
-  /** Applies a change and recomputes when the server next posts. */
-  update(guildId: string, patch: GuildSettingsPatch): Promise<GuildSettings>;
+  /** Applies a change and recomputes when the server next posts; an actor's change is audited. */
+  write(guildId: string, edit: SettingsEdit, actor?: ConfigActor): Promise<GuildSettings>;
   recentTrouble(guildId: string): Promise<Delivery[]>;
+  /** One page (from 0) of this server's recorded /config changes, newest first, and how many there are. */
+  history(guildId: string, page: number, size: number): Promise<{ entries: AuditEntry[]; total: number }>;
 }
 
 export type PreviewOutcome =

@@ -1,5 +1,6 @@
 import {
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
@@ -19,7 +20,7 @@ export interface RouterDeps<Services> {
   /** The server's language, for members whose client language the bot does not speak. */
   serverLanguage(guildId: string | null): Promise<Language>;
   logger: Logger;
-  /** After this long without a result the reply is deferred, well inside Discord's 3 s. */
+  /** After this long without a result the reply is deferred, well inside Discord's 3 s; 0 defers at once. */
   deferAfterMs?: number;
 }
 
@@ -63,6 +64,7 @@ export function toDiscordMessage(payload: MessagePayload) {
       roles: payload.allowed_mentions.roles ?? [],
       users: payload.allowed_mentions.users ?? [],
     },
+    ...(payload.components ? { components: payload.components } : {}),
   };
 }
 
@@ -75,15 +77,18 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
   const deferAfterMs = deps.deferAfterMs ?? 1_500;
 
   async function invocationOf(
-    interaction: ChatInputCommandInteraction | AutocompleteInteraction,
+    interaction: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction,
   ): Promise<Invocation> {
-    const { subcommand, values } = flattenOptions(interaction.options.data);
+    const { subcommand, values } = interaction.isButton()
+      ? { subcommand: null, values: {} }
+      : flattenOptions(interaction.options.data);
     const serverLanguage = await deps.serverLanguage(interaction.guildId);
     return {
       interactionId: interaction.id,
       guildId: interaction.guildId,
       channelId: interaction.channelId,
       userId: interaction.user.id,
+      userName: interaction.user.username,
       memberPermissions: interaction.inGuild() ? (interaction.memberPermissions?.bitfield ?? 0n) : null,
       subcommand,
       options: values,
@@ -98,10 +103,17 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
     language: Language,
   ): Promise<void> {
     const message = toDiscordMessage(renderReply(reply, language));
-    if (interaction.deferred) await interaction.editReply(message);
-    else if (interaction.replied)
-      await interaction.followUp({ ...message, flags: ephemeral ? MessageFlags.Ephemeral : undefined });
-    else await interaction.reply({ ...message, flags: ephemeral ? MessageFlags.Ephemeral : undefined });
+    const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
+    if (interaction.deferred) {
+      // A deferred reply keeps the visibility it was deferred with. An answer that must be shown otherwise
+      // (a refusal after a public deferral) replaces it: the placeholder goes, a follow-up carries the answer.
+      if (interaction.ephemeral === ephemeral) await interaction.editReply(message);
+      else {
+        await interaction.deleteReply();
+        await interaction.followUp({ ...message, flags });
+      }
+    } else if (interaction.replied) await interaction.followUp({ ...message, flags });
+    else await interaction.reply({ ...message, flags });
   }
 
   async function onCommand(interaction: ChatInputCommandInteraction, log: Logger): Promise<void> {
@@ -118,17 +130,60 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
     }
     // A slow handler (a database under load, a preview post waiting on Discord) must not lose the interaction.
     let deferral: Promise<unknown> | null = null;
-    const timer = setTimeout(() => {
+    const defer = () => {
       deferral = interaction
-        .deferReply({ flags: MessageFlags.Ephemeral })
+        .deferReply(command.visibility === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {})
         .catch((err: unknown) => log.warn({ err }, 'defer failed'));
-    }, deferAfterMs);
+    };
+    // 0 defers before the handler runs (tests use it to see deferred answers without a slow handler).
+    let timer: NodeJS.Timeout | undefined;
+    if (deferAfterMs === 0) defer();
+    else timer = setTimeout(defer, deferAfterMs);
     try {
       const result = await command.execute(invocation, deps.context);
       clearTimeout(timer);
       if (deferral) await deferral;
       await send(interaction, result.reply, result.ephemeral, invocation.language);
       log.info({ outcome: result.reply.kind }, 'command answered');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** An answer to a button press only the presser sees, leaving the message with the button as it is. */
+  async function answerPresser(interaction: ButtonInteraction, reply: Reply, language: Language) {
+    const answer = {
+      ...toDiscordMessage(renderReply(reply, language)),
+      flags: MessageFlags.Ephemeral,
+    } as const;
+    if (interaction.deferred || interaction.replied) await interaction.followUp(answer);
+    else await interaction.reply(answer);
+  }
+
+  /** A button: routed to the command its custom id names ("config:history:2" → /config). */
+  async function onButton(interaction: ButtonInteraction, log: Logger): Promise<void> {
+    const command = byName.get(interaction.customId.split(':')[0] ?? '');
+    const invocation = await invocationOf(interaction);
+    if (!command?.component) {
+      const name = interaction.customId.split(':')[0] ?? '';
+      await answerPresser(interaction, { kind: 'error', code: 'unknown-command', name }, invocation.language);
+      return;
+    }
+    let deferral: Promise<unknown> | null = null;
+    const timer = setTimeout(() => {
+      deferral = interaction.deferUpdate().catch((err: unknown) => log.warn({ err }, 'defer failed'));
+    }, deferAfterMs);
+    try {
+      const result = await command.component({ invocation, customId: interaction.customId }, deps.context);
+      clearTimeout(timer);
+      if (deferral) await deferral;
+      if (!result.replace) await answerPresser(interaction, result.reply, invocation.language);
+      else {
+        const message = toDiscordMessage(renderReply(result.reply, invocation.language));
+        if (interaction.deferred) await interaction.editReply(message);
+        else await interaction.update(message);
+      }
+      log.info({ outcome: result.reply.kind }, 'button answered');
     } finally {
       clearTimeout(timer);
     }
@@ -154,15 +209,16 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
   }
 
   return async function route(interaction: Interaction): Promise<void> {
-    if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return;
+    if (!interaction.isChatInputCommand() && !interaction.isAutocomplete() && !interaction.isButton()) return;
     const log = deps.logger.child({
       interactionId: interaction.id,
-      command: interaction.commandName,
+      command: interaction.isButton() ? interaction.customId : interaction.commandName,
       guildId: interaction.guildId,
-      kind: interaction.isAutocomplete() ? 'autocomplete' : 'command',
+      kind: interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : 'command',
     });
     try {
       if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      else if (interaction.isButton()) await onButton(interaction, log);
       else await onCommand(interaction, log);
     } catch (err) {
       log.error({ err }, 'interaction failed');
@@ -171,8 +227,12 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
         return;
       }
       const reply: Reply = { kind: 'error', code: 'internal', interactionId: interaction.id };
-      await send(interaction, reply, true, replyLanguage(interaction.locale, 'en')).catch(
-        (sendErr: unknown) => log.error({ err: sendErr }, 'could not tell the member about the failure'),
+      const language = replyLanguage(interaction.locale, 'en');
+      await (interaction.isButton()
+        ? answerPresser(interaction, reply, language)
+        : send(interaction, reply, true, language)
+      ).catch((sendErr: unknown) =>
+        log.error({ err: sendErr }, 'could not tell the member about the failure'),
       );
     }
   };

@@ -15,7 +15,13 @@ const sourceSchema = z.strictObject({
   published: z.iso.date().nullable(),
   url: z.url({ protocol: /^https?$/ }),
   language: z.enum(LANGUAGES),
+  /** How it is cited as a label ("Cite as", link texts), as published. */
   citation: nonEmpty,
+  /**
+   * How it is cited inside a sentence of each language ("According to …"): the publisher named as that
+   * language names it, document titles as published.
+   */
+  citedAs: z.strictObject({ en: nonEmpty, az: nonEmpty, ru: nonEmpty, tr: nonEmpty }),
   /** What the source supports, in the bot's words (not the source's), per language. */
   supports: z.strictObject({ en: nonEmpty, az: nonEmpty, ru: nonEmpty, tr: nonEmpty }),
 });
@@ -65,6 +71,13 @@ const eventSchema = z.strictObject({
   aliases: z.array(nonEmpty),
   date: z.discriminatedUnion('type', [dayDateSchema, nightDateSchema, periodDateSchema]),
   dateAsInSource: quotedSchema.extend({ text: nonEmpty }),
+  /**
+   * The name the cited source gives the event (where it gives one), in each language's established form:
+   * the one place that name is written, so titles and notices cannot drift from it.
+   */
+  nameInSource: quotedSchema
+    .extend({ names: z.strictObject({ en: nonEmpty, az: nonEmpty, ru: nonEmpty, tr: nonEmpty }) })
+    .optional(),
   figures: z.array(figureSchema).min(1),
 });
 
@@ -99,6 +112,14 @@ export const datasetSchema = z
       eventIds.add(event.id);
       const refs: Array<[string, (string | number)[]]> = [
         [event.dateAsInSource.sourceId, ['events', i, 'dateAsInSource', 'sourceId']],
+        ...(event.nameInSource
+          ? [
+              [event.nameInSource.sourceId, ['events', i, 'nameInSource', 'sourceId']] satisfies [
+                string,
+                (string | number)[],
+              ],
+            ]
+          : []),
         ...event.figures.map((f, j): [string, (string | number)[]] => [
           f.sourceId,
           ['events', i, 'figures', j, 'sourceId'],

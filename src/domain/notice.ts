@@ -21,7 +21,13 @@ export function noticeFor(
   occurrence: Occurrence,
   options: { guildId: string; roleId: string | null; preview: boolean },
 ): Notice {
-  const ids = [...new Set([event.dateAsInSource.sourceId, ...event.figures.map((f) => f.sourceId)])];
+  const ids = [
+    ...new Set([
+      event.dateAsInSource.sourceId,
+      ...(event.nameInSource ? [event.nameInSource.sourceId] : []),
+      ...event.figures.map((f) => f.sourceId),
+    ]),
+  ];
   return {
     kind: 'notice',
     event,

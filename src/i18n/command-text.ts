@@ -14,9 +14,9 @@ export const commandText = {
     tr: 'Bölge ya da yer adı, herhangi bir yazımla (Fuzuli, Füzuli, Физули)',
   },
   khojaly: {
-    en: 'The Khojaly massacre of 25–26 February 1992: the figures and their source',
-    ru: 'Ходжалинская резня 25–26 февраля 1992 года: цифры и их источник',
-    tr: '25–26 Şubat 1992 Hocalı katliamı: rakamlar ve kaynakları',
+    en: 'Khojaly genocide, the night of 25–26 February 1992: the figures and their source',
+    ru: 'Ходжалинский геноцид, ночь 25–26 февраля 1992 года: цифры и их источник',
+    tr: 'Hocalı soykırımı, 25–26 Şubat 1992 gecesi: rakamlar ve kaynakları',
   },
   timeline: {
     en: 'Every date in order, each with its figure and source',
@@ -137,6 +137,11 @@ export const commandText = {
     en: 'Which anniversary to preview (default: the next one)',
     ru: 'Какую годовщину показать (по умолчанию ближайшую)',
     tr: 'Hangi yıl dönümü önizlensin (varsayılan: sıradaki)',
+  },
+  'config.history': {
+    en: 'Who changed these settings, when, and from what to what',
+    ru: 'Кто менял эти настройки, когда и что на что',
+    tr: 'Bu ayarları kim, ne zaman, neyden neye değiştirdi',
   },
 } as const satisfies Record<string, { en: string; ru: string; tr: string }>;
 

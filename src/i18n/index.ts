@@ -26,6 +26,26 @@ export function formatDate(date: CalendarDate, language: Language, withYear = tr
   );
 }
 
+/**
+ * The wall-clock time of an instant in a zone, with the zone's name in the language for that instant
+ * ("09:00", "Azerbaijan Standard Time" · "Азербайджан, стандартное время"): text every reader sees the
+ * same, wherever they are.
+ */
+export function formatZonedTime(
+  at: number,
+  zone: string,
+  language: Language,
+): { time: string; zone: string } {
+  const time = DateTime.fromMillis(at, { zone }).toFormat('HH:mm');
+  const name = new Intl.DateTimeFormat(catalogs[language].intlLocale, {
+    timeZone: zone,
+    timeZoneName: 'long',
+  })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return { time, zone: name ?? zone };
+}
+
 /** An ISO date (2017-02-23) in words. */
 export function formatIsoDate(iso: string, language: Language): string {
   const [year, month, day] = iso.split('-').map(Number);

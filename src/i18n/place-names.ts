@@ -1,8 +1,21 @@
-import type { Language, RemembranceEvent } from '../domain/dataset.js';
+import type { Language, RemembranceEvent, Source } from '../domain/dataset.js';
 
 /** A place's name as readers of `language` spell it. */
 export function placeName(event: RemembranceEvent, language: Language): string {
   return event.names[language];
+}
+
+/**
+ * What an event is called in titles: the name its cited source gives it (Khojaly: the Ministry's statement
+ * calls it the Khojaly genocide), or else its place's name.
+ */
+export function eventName(event: RemembranceEvent, language: Language): string {
+  return event.nameInSource?.names[language] ?? event.names[language];
+}
+
+/** A source cited inside a sentence of `language`, its publisher named as that language names it. */
+export function citedAs(source: Source, language: Language): string {
+  return source.citedAs[language];
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { DeliveryReason, DeliveryStatus } from './delivery.js';
 import type { Language, PauseReason } from './guild-settings.js';
 
@@ -18,6 +19,8 @@ export interface GuildSettingsTable {
   disabled_events: string;
   next_due_at: number | null;
   updated_at: number;
+  /** When the bot was removed from the server (not an outage); null while it is a member. */
+  left_at: number | null;
 }
 
 export interface DeliveriesTable {
@@ -38,6 +41,20 @@ export interface DeliveriesTable {
   updated_at: number;
 }
 
+/** One changed setting of one /config change. */
+export interface ConfigAuditTable {
+  id: Generated<number>;
+  guild_id: string;
+  at: number;
+  user_id: string;
+  /** The user's name when they made the change. */
+  user_name: string;
+  setting: string;
+  subject: string | null;
+  old_value: string | null;
+  new_value: string | null;
+}
+
 export interface SchemaMigrationsTable {
   id: string;
   applied_at: number;
@@ -47,5 +64,6 @@ export interface SchemaMigrationsTable {
 export interface Schema {
   guild_settings: GuildSettingsTable;
   deliveries: DeliveriesTable;
+  config_audit: ConfigAuditTable;
   schema_migrations: SchemaMigrationsTable;
 }

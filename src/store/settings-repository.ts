@@ -4,7 +4,6 @@ import {
   defaultSettings,
   type GuildSettings,
   type GuildSettingsPatch,
-  type PauseReason,
   shardKey,
 } from './guild-settings.js';
 import { immediateTransaction } from './immediate-transaction.js';
@@ -14,6 +13,17 @@ import type { GuildSettingsTable, Schema } from './schema.js';
 export interface ShardSelection {
   ids: readonly number[];
   count: number;
+}
+
+/**
+ * What a write does besides the settings row, inside the same transaction: work out the next due instant
+ * from the settings as written (so it can never lag behind a change that committed), and anything that must
+ * commit or roll back with the change (the audit trail).
+ */
+export interface WriteHooks {
+  /** The next due instant for the new settings; the stored one is kept when absent. */
+  nextDue?(after: GuildSettings): number | null;
+  within?(trx: Kysely<Schema>, before: GuildSettings, after: GuildSettings): Promise<void>;
 }
 
 /** Reads and writes {@link GuildSettings}; every method returns plain objects. */
@@ -38,25 +48,38 @@ export class SettingsRepository {
   /**
    * Applies `patch` to the stored (or default) settings and saves the result, in one IMMEDIATE
    * transaction so concurrent changes to the same server are not lost. Pause fields are kept
-   * consistent (see `applySettingsPatch`). Callers that change the channel, zone, time or pause state
-   * should also set `nextDueAt`.
+   * consistent (see `applySettingsPatch`); `hooks.nextDue` keeps the next due instant true.
    */
-  async update(guildId: string, patch: GuildSettingsPatch, now: number): Promise<GuildSettings> {
-    return this.modify(guildId, now, () => patch);
+  async update(
+    guildId: string,
+    patch: GuildSettingsPatch,
+    now: number,
+    hooks: WriteHooks = {},
+  ): Promise<GuildSettings> {
+    return this.modify(guildId, now, () => patch, hooks);
   }
 
-  /** Turns one event off (or back on) for a server without racing another admin's change. */
+  /**
+   * Turns one event off (or back on) for a server: the list is read and written in one transaction, so
+   * two admins changing different events at once both keep their change.
+   */
   async setEventDisabled(
     guildId: string,
     eventId: string,
     disabled: boolean,
     now: number,
+    hooks: WriteHooks = {},
   ): Promise<GuildSettings> {
-    return this.modify(guildId, now, (current) => ({
-      disabledEvents: disabled
-        ? [...current.disabledEvents, eventId]
-        : current.disabledEvents.filter((id) => id !== eventId),
-    }));
+    return this.modify(
+      guildId,
+      now,
+      (current) => ({
+        disabledEvents: disabled
+          ? [...current.disabledEvents, eventId]
+          : current.disabledEvents.filter((id) => id !== eventId),
+      }),
+      hooks,
+    );
   }
 
   /**
@@ -95,11 +118,6 @@ export class SettingsRepository {
     return (await query.execute()).map(toSettings);
   }
 
-  /** Stops posting to a server, recording why (e.g. Discord said the channel is gone). */
-  async pause(guildId: string, reason: PauseReason, detail: string | null, now: number): Promise<void> {
-    await this.modify(guildId, now, () => ({ paused: true, pauseReason: reason, pauseDetail: detail }));
-  }
-
   /** How many servers have chosen a channel (paused or not). */
   async countConfigured(): Promise<number> {
     const row = await this.db
@@ -114,18 +132,21 @@ export class SettingsRepository {
     guildId: string,
     now: number,
     change: (current: GuildSettings) => GuildSettingsPatch,
+    hooks: WriteHooks,
   ): Promise<GuildSettings> {
     const key = shardKey(guildId);
     return immediateTransaction(this.db, async (trx) => {
-      const current = (await new SettingsRepository(trx).get(guildId)) ?? defaultSettings(guildId, now);
-      const next = applySettingsPatch(current, change(current), now);
-      const { guild_id, shard_key, ...columns } = toRow(next, key);
+      const before = (await new SettingsRepository(trx).get(guildId)) ?? defaultSettings(guildId, now);
+      const patched = applySettingsPatch(before, change(before), now);
+      const after = hooks.nextDue ? { ...patched, nextDueAt: hooks.nextDue(patched) } : patched;
+      const { guild_id, shard_key, ...columns } = toRow(after, key);
       await trx
         .insertInto('guild_settings')
         .values({ guild_id, shard_key, ...columns })
         .onConflict((oc) => oc.column('guild_id').doUpdateSet(columns))
         .execute();
-      return next;
+      await hooks.within?.(trx, before, after);
+      return after;
     });
   }
 }
@@ -180,7 +201,8 @@ function toSettings(row: Selectable<GuildSettingsTable>): GuildSettings {
   };
 }
 
-function toRow(settings: GuildSettings, key: number): GuildSettingsTable {
+/** The row a write stores; `left_at` is not a setting and only membership changes it. */
+function toRow(settings: GuildSettings, key: number): Omit<GuildSettingsTable, 'left_at'> {
   return {
     guild_id: settings.guildId,
     shard_key: key,

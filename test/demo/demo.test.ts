@@ -27,7 +27,7 @@ it('npm run demo plays the scripted session offline and exits 0', async () => {
     /📎 remembrance-anniversaries-en\.ics — calendar file with 9 yearly events, [\d,]+ bytes/,
   );
   expect(text).toContain('#general receives:');
-  expect(text).toContain('Khojaly (Xocalı): the 35th anniversary of the massacre');
+  expect(text).toContain('Khojaly genocide: the 35th anniversary');
   expect(text).toContain('✓ Demo finished');
 }, 60_000);
 
@@ -36,7 +36,7 @@ it('npm run demo -- --language az shows the session in Azerbaijani', async () =>
   expect(code, text).toBe(0);
   expect(text).toContain('Füzuli (Fizuli)');
   expect(text).toContain('1.390 km²');
-  expect(text).toContain('Xocalı (Khojaly): qırğının 35-ci ildönümü');
+  expect(text).toContain('Xocalı soyqırımı: 35-ci ildönümü');
   expect(text).toContain('📎 timeline-az.png');
   expect(text).toContain('📎 remembrance-anniversaries-az.ics');
 }, 60_000);

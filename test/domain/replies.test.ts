@@ -69,7 +69,7 @@ describe('command replies at 2026-11-26T12:00Z', () => {
       expect(shown).toContain('23 August 1993 — 33 years ago');
       expect(shown).toContain('1,390 km²');
       expect(shown).toContain('> Fizuli: august 23, 1993, territory 1390 km2');
-      expect(shown).toContain('According to "The Occupation in Figures", virtualkarabakh.az.');
+      expect(shown).toContain('According to “The Occupation in Figures”, virtualkarabakh.az.');
       expect(shown).toContain('(http://www.virtualkarabakh.az/read.php?lang=2&menu=42&id=5416)');
       expect(shown).toContain('never added up');
     });
@@ -161,9 +161,9 @@ describe('command replies at 2026-11-26T12:00Z', () => {
       });
       const payload = renderReply(reply, 'en');
       const embed = payload.embeds[0];
-      expect(embed?.title).toBe('Khojaly (Xocalı) — the night of 25–26 February 1992');
+      expect(embed?.title).toBe('Khojaly genocide — the night of 25–26 February 1992');
       expect(embed?.description).toBe(
-        'Figures according to the Ministry of Foreign Affairs of the Republic of Azerbaijan, statement of 23 February 2017 (published by Trend News Agency). Other bodies give other numbers.',
+        'Name and figures according to the Ministry of Foreign Affairs of the Republic of Azerbaijan, statement of 23 February 2017, published by Trend News Agency. Other bodies give other numbers.',
       );
       expect(embed?.fields?.slice(0, 4).map((f) => [f.name, f.value])).toEqual([
         ['Civilians killed', '613, including 106 women, 63 children and 70 elderly'],
@@ -196,7 +196,7 @@ describe('command replies at 2026-11-26T12:00Z', () => {
       const lines = (renderReply(reply, 'en').embeds[0]?.description ?? '').split('\n');
       expect(lines).toEqual([
         '**1988–1992** — Nagorno-Karabakh · 4,400 km²',
-        '**25–26 February 1992** — Khojaly · 613 civilians killed',
+        '**25–26 February 1992** — Khojaly genocide · 613 civilians killed',
         '**8 May 1992** — Shusha · 289 km²',
         '**18 May 1992** — Lachin · 1,840 km²',
         '**2 April 1993** — Kalbajar · 3,054 km²',
@@ -226,7 +226,16 @@ describe('command replies at 2026-11-26T12:00Z', () => {
       expect(reply.items[0]?.occurrence.date).toEqual({ year: 2027, month: 2, day: 26 });
       const lines = (renderReply(reply, 'en').embeds[0]?.description ?? '').split('\n');
       expect(lines[0]).toBe(
-        `**Khojaly** — 35th anniversary, 26 February 2027 · <t:${at('2027-02-26T05:00Z') / 1000}:D> (<t:${at('2027-02-26T05:00Z') / 1000}:R>)`,
+        `**Khojaly** — 35th anniversary: 26 February 2027, 09:00 Azerbaijan Standard Time (<t:${at('2027-02-26T05:00Z') / 1000}:R>)`,
+      );
+      // Each anniversary once: no absolute Discord timestamp, which a reader west of UTC−5 would see as
+      // 25 February (09:00 in Baku is 21:00 the day before in Los Angeles); the text date is the day's own.
+      const text = lines.join('\n');
+      expect(text).not.toMatch(/<t:\d+:[dDfFtTs]>/);
+      expect(text.match(/26 February 2027/g)).toHaveLength(1);
+      expect(renderReply(reply, 'en').embeds[0]?.footer).toBeUndefined();
+      expect(renderReply(reply, 'ru').embeds[0]?.description?.split('\n')[0]).toMatch(
+        /^\*\*Ходжалы\*\* — 35-я годовщина: 26 февраля 2027\sг\., 09:00 \(Азербайджан, стандартное время\) \(<t:\d+:R>\)$/,
       );
     });
 
@@ -248,8 +257,12 @@ describe('command replies at 2026-11-26T12:00Z', () => {
       const reply = replyOf(await upcomingCommand.execute(invocation({ count: 1 }), ctx), 'upcoming');
       expect(reply.zone).toBe('America/New_York');
       expect(iso(reply.items[0]?.occurrence.at ?? 0)).toBe('2027-02-27T02:30:00.000Z');
-      expect(renderReply(reply, 'en').embeds[0]?.footer?.text).toBe(
-        'Times are when notices post here: 21:30, America/New_York.',
+      // 21:30 on 26 February in New York is already 27 February in UTC: the text keeps the day's own date.
+      expect(renderReply(reply, 'en').embeds[0]?.description).toContain(
+        '26 February 2027, 21:30 Eastern Standard Time',
+      );
+      expect(renderReply(reply, 'tr').embeds[0]?.description).toContain(
+        '26 Şubat 2027, 21:30 (Kuzey Amerika Doğu Standart Saati)',
       );
     });
 
@@ -319,7 +332,9 @@ describe('command replies at 2026-11-26T12:00Z', () => {
           'https://en.trend.az/azerbaijan/karabakh/2724545.html',
         ],
       ]);
-      expect(embeds[1]?.description).toContain('Trend News Agency, 23 February 2017');
+      expect(embeds[1]?.description).toContain(
+        'The Ministry of Foreign Affairs of the Republic of Azerbaijan, statement of 23 February 2017, published by Trend News Agency',
+      );
       expect(embeds[1]?.description).toContain(
         'Cite as: Ministry of Foreign Affairs of the Republic of Azerbaijan, statement of 23 Feb 2017, via Trend News Agency',
       );

@@ -155,7 +155,7 @@ export async function runConfig(
   h: Harness,
   subcommand: string,
   options: ConfigOption[] = [],
-  as: { userId?: string; permissions?: string; locale?: string } = {},
+  as: { userId?: string; username?: string; permissions?: string; locale?: string } = {},
 ) {
   const handle = await h.emulator.interact({
     type: 'command',
@@ -164,7 +164,7 @@ export async function runConfig(
     options,
     guildId: GUILD_ID,
     channelId: TEXT_CHANNEL,
-    user: { id: as.userId ?? ADMIN_ID, locale: as.locale ?? 'en-US' },
+    user: { id: as.userId ?? ADMIN_ID, username: as.username, locale: as.locale ?? 'en-US' },
     memberPermissions: as.permissions ?? MANAGE_GUILD,
   });
   return handle.final();

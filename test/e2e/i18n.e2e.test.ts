@@ -69,7 +69,7 @@ describe('languages through the real discord.js client and the emulator', () => 
         memberPermissions: '0',
       })
     ).final();
-    expect(visibleText(reply)).toContain('Laçin');
+    expect(visibleText(reply)).toContain('Laçın (Lachin)');
   });
 
   it('registers descriptions in Russian and Turkish for those Discord clients', async () => {

@@ -14,6 +14,7 @@ import { createRestServer, Ledger } from './server.js';
 import { createSnowflakes } from './snowflake.js';
 import type {
   ChannelFixture,
+  ComponentInput,
   Emulator,
   EmulatorOptions,
   Fault,
@@ -179,6 +180,9 @@ class DiscordEmulator implements Emulator {
   removeGuild(guildId: string): void {
     this.core.world.removeGuild(guildId);
   }
+  guildOutage(guildId: string): void {
+    this.core.world.guildOutage(guildId);
+  }
   addChannel(guildId: string, channel: ChannelFixture): void {
     this.core.world.addChannel(guildId, channel);
   }
@@ -206,6 +210,10 @@ class DiscordEmulator implements Emulator {
   }
   interact(i: InteractionInput): Promise<InteractionHandle> {
     return this.core.interactions.interact(i);
+  }
+
+  click(i: ComponentInput): Promise<InteractionHandle> {
+    return this.core.interactions.click(i);
   }
   fail(match: FaultMatch, fault: Fault, times = 1): void {
     this.faults.arm(match, fault, times);

@@ -1,7 +1,14 @@
 import type { Core } from './core.js';
 import { apiChannel, apiMember, apiRole, apiUser, type MemberState } from './fixtures.js';
+import { publicMessage } from './messages.js';
 import { ALL_PERMISSIONS } from './permissions.js';
-import type { AnyJson, InteractionInput, InteractionOptionInput } from './types.js';
+import type {
+  AnyJson,
+  ComponentInput,
+  InteractionInput,
+  InteractionOptionInput,
+  StoredMessage,
+} from './types.js';
 
 /** INTERACTION_CREATE as Discord sends it, with every field discord.js reads (see discord-facts.md). */
 
@@ -65,7 +72,50 @@ export function buildInteractionPayload(
   id: string,
   token: string,
 ): Json {
-  const { world, commands, opts } = core;
+  const { commands } = core;
+  const command = commands.find(input.name, input.guildId);
+  const memberPermissions = input.memberPermissions ?? ALL_PERMISSIONS.toString();
+  const resolved = resolveOptions(core, input, memberPermissions);
+  const data: Json = {
+    id: command?.id ?? core.interactions.commandId(input.name),
+    name: input.name,
+    type: 1,
+    options: commandOptions(input),
+    ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
+    ...(resolved ? { resolved } : {}),
+  };
+  return envelope(core, input, { id, token, type: input.type === 'autocomplete' ? 4 : 2, data });
+}
+
+/** MESSAGE_COMPONENT (type 3): a button pressed on `message`, which Discord sends whole. */
+export function buildComponentPayload(
+  core: Core,
+  input: ComponentInput,
+  message: StoredMessage,
+  id: string,
+  token: string,
+): Json {
+  return {
+    ...envelope(core, input, {
+      id,
+      token,
+      type: 3,
+      data: { custom_id: input.customId, component_type: 2 },
+    }),
+    message: publicMessage(message),
+  };
+}
+
+/** What every interaction carries besides its data: who, where, with which permissions and locale. */
+function envelope(
+  core: Core,
+  input: Pick<
+    InteractionInput,
+    'guildId' | 'channelId' | 'user' | 'memberPermissions' | 'appPermissions' | 'guildLocale'
+  >,
+  head: { id: string; token: string; type: number; data: Json },
+): Json {
+  const { world, opts } = core;
   const guild = input.guildId ? world.guilds.get(input.guildId) : undefined;
   if (input.guildId && !guild?.botIsMember)
     throw new Error(`emulator: the bot is not in guild ${input.guildId}`);
@@ -74,25 +124,14 @@ export function buildInteractionPayload(
   const username = input.user?.username ?? fixtureMember?.username ?? 'tester';
   const user = apiUser(userId, username, false);
   const memberPermissions = input.memberPermissions ?? ALL_PERMISSIONS.toString();
-  const command = commands.find(input.name, input.guildId);
-  const registry = core.interactions;
-  const resolved = resolveOptions(core, input, memberPermissions);
-  const data: Json = {
-    id: command?.id ?? registry.commandId(input.name),
-    name: input.name,
-    type: 1,
-    options: commandOptions(input),
-    ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
-    ...(resolved ? { resolved } : {}),
-  };
   const channelState = world.channel(input.channelId);
   const base: Json = {
-    id,
+    id: head.id,
     application_id: opts.applicationId,
-    type: input.type === 'autocomplete' ? 4 : 2,
-    token,
+    type: head.type,
+    token: head.token,
     version: 1,
-    data,
+    data: head.data,
     locale: input.user?.locale ?? 'en-US',
     app_permissions: input.appPermissions ?? world.appPermissions(input.guildId, input.channelId).toString(),
     entitlements: [],

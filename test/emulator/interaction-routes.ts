@@ -112,6 +112,21 @@ export function interactionRoutes(router: Router, core: () => Core): void {
     if (rec.response) throw Errors.alreadyAcknowledged();
     if (opts.now() - rec.createdAt > opts.interactionAckTimeoutMs) throw Errors.unknownInteraction();
     const { type, data } = validateCallback(ctx.body);
+    // Updating "the message" (6, 7) exists only for interactions that come from a message's component.
+    if ((type === 6 || type === 7) && !rec.componentMessage) {
+      throw Errors.invalidFormBody({
+        type: { _errors: [{ code: 'INTERACTION_CALLBACK_TYPE_INVALID', message: 'Invalid callback type' }] },
+      });
+    }
+    if (type === 7 && rec.componentMessage) {
+      const target = rec.componentMessage;
+      for (const key of ['content', 'embeds', 'components', 'allowed_mentions'] as const) {
+        if (data?.[key] !== undefined) target[key] = data[key] ?? (key === 'content' ? '' : []);
+      }
+      if (Array.isArray(data?.embeds)) target.embeds = data.embeds.map((e: Json) => ({ type: 'rich', ...e }));
+      assertNotEmpty(target);
+      target.edited_timestamp = core().timestamp();
+    }
     rec.response = { type, ...(data === undefined ? {} : { data }), at: opts.now() };
     if (type === 4) {
       rec.original = interactionMessage(rec, data ?? {});
@@ -119,6 +134,8 @@ export function interactionRoutes(router: Router, core: () => Core): void {
     }
     if (type === 5)
       rec.original = interactionMessage(rec, {}, { flags: ((data?.flags as number) ?? 0) | LOADING });
+    // After 6 or 7, @original is the message whose button was pressed.
+    if (type === 6 || type === 7) rec.original = rec.componentMessage;
     rec.events.emit('response', rec.response);
     if (ctx.query.get('with_response') !== 'true') return { status: 204 };
     const message = rec.original && publicMessage(rec.original);
@@ -127,7 +144,7 @@ export function interactionRoutes(router: Router, core: () => Core): void {
       body: {
         interaction: {
           id: rec.id,
-          type: 2,
+          type: rec.componentMessage ? 3 : 2,
           response_message_id: message?.id,
           response_message_loading: type === 5,
           response_message_ephemeral: Boolean((message?.flags ?? 0) & EPHEMERAL),

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
 import type { StoredAttachment } from './attachments.js';
 import type { Core } from './core.js';
-import { buildInteractionPayload } from './interaction-payload.js';
+import { buildComponentPayload, buildInteractionPayload } from './interaction-payload.js';
 import type {
   AnyJson,
+  ComponentInput,
   InteractionHandle,
   InteractionInput,
   InteractionResponseRecord,
@@ -23,6 +24,8 @@ export interface InteractionRecord {
   original?: StoredMessage;
   /** The original response's attachments with their bytes (the message holds only their public objects). */
   originalAttachments: StoredAttachment[];
+  /** For a component interaction: the message whose button was pressed (what types 6 and 7 update). */
+  componentMessage?: StoredMessage;
   originalDeleted: boolean;
   edits: AnyJson[];
   followUps: AnyJson[];
@@ -81,6 +84,7 @@ class Handle implements InteractionHandle {
 
   async final(timeoutMs = 10_000): Promise<AnyJson> {
     const first = await this.response();
+    if (first.type === 7 && this.rec.original) return { ...this.rec.original };
     if (first.type !== 5 && first.type !== 6) return first.data;
     if (this.rec.edits.length) return this.rec.edits[0];
     const [body] = await withTimeout(
@@ -125,10 +129,37 @@ export class InteractionRegistry {
   }
 
   async interact(input: InteractionInput): Promise<InteractionHandle> {
+    return this.dispatch(input, (id, token) => buildInteractionPayload(this.core(), input, id, token));
+  }
+
+  /** A button press on the message an earlier interaction answered with (or edited it into). */
+  async click(input: ComponentInput): Promise<InteractionHandle> {
+    const source = this.byId.get(input.messageOf);
+    const message = source && !source.originalDeleted ? source.original : undefined;
+    if (!message) throw new Error(`emulator: interaction ${input.messageOf} has no message to click on`);
+    const buttons = (message.components as Array<{ components?: Array<Record<string, unknown>> }>).flatMap(
+      (row) => row.components ?? [],
+    );
+    const button = buttons.find((b) => b.custom_id === input.customId);
+    // Discord shows no such button, or shows it greyed out: a member cannot press it.
+    if (!button) throw new Error(`emulator: the message has no button "${input.customId}"`);
+    if (button.disabled === true) throw new Error(`emulator: the button "${input.customId}" is disabled`);
+    return this.dispatch(
+      input,
+      (id, token) => buildComponentPayload(this.core(), input, message, id, token),
+      message,
+    );
+  }
+
+  private async dispatch(
+    input: { guildId?: string; channelId: string },
+    payloadOf: (id: string, token: string) => Record<string, AnyJson>,
+    componentMessage?: StoredMessage,
+  ): Promise<InteractionHandle> {
     const core = this.core();
     const id = core.ids();
     const token = `aW50ZXJhY3Rpb246${id}:${randomBytes(24).toString('base64url')}`;
-    const payload = buildInteractionPayload(core, input, id, token);
+    const payload = payloadOf(id, token);
     const rec: InteractionRecord = {
       id,
       token,
@@ -136,6 +167,7 @@ export class InteractionRegistry {
       channelId: input.channelId,
       createdAt: core.opts.now(),
       originalAttachments: [],
+      ...(componentMessage ? { componentMessage } : {}),
       originalDeleted: false,
       edits: [],
       followUps: [],

@@ -164,6 +164,20 @@ export interface InteractionInput {
   };
 }
 
+/** A press on a button of a message the bot sent in answer to an earlier interaction. */
+export interface ComponentInput {
+  /** The interaction whose @original message carries the button. */
+  messageOf: string;
+  customId: string;
+  guildId?: string;
+  channelId: string;
+  user?: { id: string; username?: string; locale?: string };
+  /** Decimal string, default all permissions: Discord sends the presser's permissions now, not the invoker's. */
+  memberPermissions?: string;
+  appPermissions?: string;
+  guildLocale?: string;
+}
+
 export interface InteractionResponseRecord {
   type: number;
   data?: AnyJson;
@@ -175,7 +189,10 @@ export interface InteractionHandle {
   token: string;
   /** First callback (4 reply, 5 deferred, 8 autocomplete result); rejects if none within the ack timeout. */
   response(): Promise<InteractionResponseRecord>;
-  /** The final visible message: type 4 data, or the first @original PATCH after a type 5 (or type 8 data). */
+  /**
+   * The final visible message: type 4 data, the first @original PATCH after a type 5 or 6, the updated
+   * message after a type 7 (or type 8 data).
+   */
   final(timeoutMs?: number): Promise<AnyJson>;
   /** Every @original PATCH body, in order. */
   readonly edits: AnyJson[];
@@ -234,6 +251,8 @@ export interface Emulator {
   commands(guildId?: string): unknown[];
   addGuild(g: GuildFixture): void;
   removeGuild(guildId: string): void;
+  /** GUILD_DELETE with unavailable: true (an outage, not a removal). */
+  guildOutage(guildId: string): void;
   addChannel(guildId: string, channel: ChannelFixture): void;
   deleteChannel(guildId: string, channelId: string): void;
   setChannelOverwrites(guildId: string, channelId: string, overwrites: OverwriteFixture[]): void;
@@ -245,6 +264,8 @@ export interface Emulator {
   /** The bot's effective permissions in a channel, as Discord computes them (decimal string). */
   botPermissions(guildId: string, channelId: string): string;
   interact(i: InteractionInput): Promise<InteractionHandle>;
+  /** Presses a button (type 3 interaction); fails if the message has no such enabled button. */
+  click(i: ComponentInput): Promise<InteractionHandle>;
   fail(match: FaultMatch, fault: Fault, times?: number): void;
   /** Abnormal close of every gateway socket; with resumable false, sessions are forgotten (op 9 on RESUME). */
   dropConnections(options?: { resumable?: boolean }): void;

@@ -85,6 +85,12 @@ export class World {
     g.botIsMember = false;
   }
 
+  /** A Discord outage: GUILD_DELETE with unavailable true; the bot stays a member. */
+  guildOutage(guildId: string): void {
+    this.requireGuild(guildId);
+    this.dispatch(guildId, 'GUILD_DELETE', { id: guildId, unavailable: true });
+  }
+
   addChannel(guildId: string, fixture: ChannelFixture): void {
     const g = this.requireGuild(guildId);
     const c = channelState(guildId, fixture, g.channels.size);

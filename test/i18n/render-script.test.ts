@@ -91,11 +91,15 @@ function texts(payload: MessagePayload): string[] {
   ].filter(Boolean);
 }
 
-/** The bot's own words: labels, footers, content; not place names or the source's text. */
+/** The bot's own words: titles, labels, footers, content; not the source's text. */
 function labels(payload: MessagePayload): string {
   return [
     payload.content ?? '',
-    ...payload.embeds.flatMap((e) => [e.footer?.text ?? '', ...(e.fields ?? []).map((f) => f.name)]),
+    ...payload.embeds.flatMap((e) => [
+      e.title ?? '',
+      e.footer?.text ?? '',
+      ...(e.fields ?? []).map((f) => f.name),
+    ]),
   ].join('\n');
 }
 
@@ -154,8 +158,8 @@ describe('names, figures and the source’s words', () => {
       'Шуша (Shusha)',
       'Şuşa (Shusha)',
     ]);
-    expect(title(renderNotice(notice('khojaly'), 'ru'))).toBe('Ходжалы (Khojaly): 34-я годовщина резни');
-    expect(title(renderNotice(notice('khojaly'), 'az'))).toBe('Xocalı (Khojaly): qırğının 34-cü ildönümü');
+    expect(title(renderNotice(notice('khojaly'), 'ru'))).toBe('Ходжалинский геноцид: 34-я годовщина');
+    expect(title(renderNotice(notice('khojaly'), 'az'))).toBe('Xocalı soyqırımı: 34-cü ildönümü');
     expect(title(renderNotice(notice('shusha'), 'tr'))).toBe('Şuşa (Shusha): işgalin 34. yıl dönümü');
   });
 

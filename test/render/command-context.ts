@@ -7,10 +7,12 @@ import type {
   PreviewOutcome,
   RoleView,
   ServerSettingsPort,
+  SettingsEdit,
 } from '../../src/app/services.js';
 import { parseLocalTime } from '../../src/domain/anniversary.js';
 import type { Dataset, Language } from '../../src/domain/dataset.js';
 import { buildNameIndex } from '../../src/domain/name-lookup.js';
+import type { AuditEntry } from '../../src/store/config-audit.js';
 import type { Delivery } from '../../src/store/delivery.js';
 import {
   applySettingsPatch,
@@ -46,6 +48,17 @@ export class MemorySettings implements ServerSettingsPort {
     const saved = { ...changed, nextDueAt: recomputeNextDue(base, this.dataset, this.now()) };
     this.rows.set(guildId, saved);
     return saved;
+  }
+
+  async write(guildId: string, edit: SettingsEdit): Promise<GuildSettings> {
+    if (edit.kind === 'patch') return this.update(guildId, edit.patch);
+    const current = await this.get(guildId);
+    const others = current.disabledEvents.filter((id) => id !== edit.eventId);
+    return this.update(guildId, { disabledEvents: edit.enabled ? others : [...others, edit.eventId] });
+  }
+
+  async history(): Promise<{ entries: AuditEntry[]; total: number }> {
+    return { entries: [], total: 0 };
   }
 
   async recentTrouble(): Promise<Delivery[]> {
@@ -115,6 +128,7 @@ export function invocation(
     guildId: GUILD,
     channelId: CHANNEL,
     userId: USER,
+    userName: 'admin',
     memberPermissions: MANAGE_GUILD,
     subcommand: null,
     options,

@@ -33,6 +33,8 @@ describe('migrations', () => {
     const url = temp.fileUrl();
     const { db, close } = await openDatabase(url, { now: () => 1_000 });
     expect(await tableNames(db as unknown as Kysely<unknown>)).toEqual([
+      'config_audit',
+      'config_audit_guild',
       'deliveries',
       'guild_settings',
       'guild_settings_due',

@@ -101,7 +101,11 @@ describe('SettingsRepository', () => {
 
   it('pauses with a reason and detail, and resuming clears them', async () => {
     await settings.update(GUILD, { channelId: '111' }, 1);
-    await settings.pause(GUILD, 'missing-permissions', 'SendMessages, EmbedLinks', 2);
+    await settings.update(
+      GUILD,
+      { paused: true, pauseReason: 'missing-permissions', pauseDetail: 'SendMessages, EmbedLinks' },
+      2,
+    );
     expect(await settings.get(GUILD)).toMatchObject({
       paused: true,
       pauseReason: 'missing-permissions',
@@ -118,6 +122,25 @@ describe('SettingsRepository', () => {
       pauseReason: 'admin',
       pauseDetail: null,
     });
+  });
+
+  it('works out the next due instant inside the write, from the settings as written', async () => {
+    const seen: Array<string | null> = [];
+    const nextDue = (after: { channelId: string | null; paused: boolean }) => {
+      seen.push(after.channelId);
+      return after.paused ? null : 5_000;
+    };
+    expect(await settings.update(GUILD, { channelId: '111' }, 1, { nextDue })).toMatchObject({
+      nextDueAt: 5_000,
+    });
+    // A pause through the same path clears it, so paused days are never reported as missed.
+    expect(await settings.update(GUILD, { paused: true }, 2, { nextDue })).toMatchObject({ nextDueAt: null });
+    expect(await settings.setEventDisabled(GUILD, 'x', true, 3, { nextDue })).toMatchObject({
+      nextDueAt: null,
+      disabledEvents: ['x'],
+    });
+    expect((await settings.get(GUILD))?.nextDueAt).toBeNull();
+    expect(seen).toEqual(['111', '111', '111']);
   });
 
   it('records the next due instant without touching updatedAt', async () => {
@@ -143,7 +166,7 @@ describe('SettingsRepository', () => {
     await settings.update(GUILD, { channelId: '111' }, 1);
     await settings.update(OTHER, { language: 'ru' }, 1);
     await settings.update(snowflake(5), { channelId: '222' }, 1);
-    await settings.pause(snowflake(5), 'admin', null, 2);
+    await settings.update(snowflake(5), { paused: true }, 2);
     expect(await settings.countConfigured()).toBe(2);
   });
 

@@ -11,18 +11,13 @@ import type {
 } from '../../app/config-replies.js';
 import type { Language } from '../../domain/dataset.js';
 import { messages } from '../../i18n/index.js';
+import { LANGUAGE_NAMES } from '../../i18n/language-names.js';
 import type { Messages } from '../../i18n/locales/en.js';
 import { placeName } from '../../i18n/place-names.js';
-import type { Delivery } from '../../store/delivery.js';
-import type { PauseReason } from '../../store/guild-settings.js';
+import { DAY_ENDED, type Delivery } from '../../store/delivery.js';
+import { PAUSE_REASONS, type PauseReason } from '../../store/guild-settings.js';
+import { renderHistory } from './config-history.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
-
-const LANGUAGE_NAMES: Record<Language, string> = {
-  en: 'English',
-  az: 'Azərbaycanca',
-  ru: 'Русский',
-  tr: 'Türkçe',
-};
 
 function permissionNames(permissions: ChannelPermission[], t: Messages): string {
   const names = {
@@ -203,7 +198,18 @@ function renderTest(reply: ConfigTestReply, language: Language): MessagePayload 
       allowed_mentions: NO_MENTIONS,
     };
   const f = reply.failure;
-  const why = !f ? '' : f.code === 'send-failed' ? t.testSendFailed({ detail: f.detail }) : problemText(f, t);
+  const why = (() => {
+    switch (f?.code) {
+      case undefined:
+        return '';
+      case 'send-failed':
+        return t.testSendFailed({ detail: f.detail });
+      case 'channel-missing':
+        return t.problemChannelMissing;
+      case 'preview-refused':
+        return t.testRefused({ permissions: permissionNames(f.permissions, t) });
+    }
+  })();
   return { content: `⚠️ ${t.testFailed({ channel, why })}`, embeds: [], allowed_mentions: NO_MENTIONS };
 }
 
@@ -241,6 +247,8 @@ function renderInputError(error: ConfigInputError, language: Language): MessageP
         return t.errorNotPaused;
       case 'already-paused':
         return t.errorAlreadyPaused;
+      case 'invalid-options':
+        return t.errorOptions;
     }
   })();
   return { content: `❌ ${content}`, embeds: [], allowed_mentions: NO_MENTIONS };
@@ -255,6 +263,8 @@ export function renderConfig(reply: ConfigReply, language: Language): MessagePay
       return renderUpdated(reply, language);
     case 'config-test':
       return renderTest(reply, language);
+    case 'config-history':
+      return renderHistory(reply, language);
     case 'config-error':
       return renderInputError(reply, language);
   }

@@ -36,6 +36,7 @@ export function renderReply(reply: Reply, language: Language): MessagePayload {
     case 'config-show':
     case 'config-updated':
     case 'config-test':
+    case 'config-history':
     case 'config-error':
       return renderConfig(reply, language);
   }

@@ -1,5 +1,4 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
-import { formatLocalTime } from '../../domain/anniversary.js';
 import type { Figure, Language, RemembranceEvent, Source } from '../../domain/dataset.js';
 import type {
   KhojalyReply,
@@ -9,14 +8,18 @@ import type {
   UnknownPlaceReply,
   UpcomingReply,
 } from '../../domain/replies.js';
-import { formatAlternatives, formatDate, formatIsoDate, formatNumber, messages } from '../../i18n/index.js';
-import { placeName, placeTitle } from '../../i18n/place-names.js';
+import { formatAlternatives, formatDate, formatNumber, formatZonedTime, messages } from '../../i18n/index.js';
+import { citedAs, eventName, placeName, placeTitle } from '../../i18n/place-names.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, link, type MessagePayload, NO_MENTIONS } from './payload.js';
 
 type Dated = Exclude<RemembranceEvent['date'], { type: 'period' }>;
 
 function figure(event: RemembranceEvent, kind: Figure['kind']): Figure | undefined {
   return event.figures.find((f) => f.kind === kind);
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function sourceLine(source: Source): string {
@@ -97,7 +100,7 @@ export function renderPlace(reply: PlaceReply, language: Language): MessagePaylo
     },
   ];
   const description = [
-    t.accordingTo({ citation: reply.dateSource.citation }),
+    t.accordingTo({ citation: citedAs(reply.dateSource, language) }),
     reply.matchedName ? t.foundBy({ name: reply.matchedName }) : null,
   ]
     .filter(Boolean)
@@ -125,12 +128,8 @@ export function renderKhojaly(reply: KhojalyReply, language: Language): MessageP
   return {
     embeds: [
       {
-        title: clip(t.massacreTitle({ name: placeTitle(event, language), night }), LIMITS.embedTitle),
-        description: t.khojalyAttribution({
-          author: source.author ?? source.publisher,
-          date: source.published ? formatIsoDate(source.published, language) : '',
-          publisher: source.publisher,
-        }),
+        title: clip(t.massacreTitle({ name: eventName(event, language), night }), LIMITS.embedTitle),
+        description: t.khojalyAttribution({ citation: citedAs(source, language) }),
         color: COLOURS.remembrance,
         fields: [
           ...khojalyFields(event, language),
@@ -168,7 +167,7 @@ export function renderTimeline(reply: TimelineReply, language: Language): Messag
       : main.kind === 'killed'
         ? t.timelineKilled({ value: formatNumber(main.value, language) })
         : figureValue(main, language);
-    return `**${when}** — ${placeName(event, language)} · ${figureText}`;
+    return `**${when}** — ${eventName(event, language)} · ${figureText}`;
   });
   return {
     embeds: [
@@ -184,17 +183,20 @@ export function renderTimeline(reply: TimelineReply, language: Language): Messag
   };
 }
 
-/** `/upcoming`, with Discord timestamps that each reader sees in their own time zone. */
+/**
+ * `/upcoming`: each anniversary once — its own date and the posting time in the server's zone as text, the
+ * same for every reader, and a relative Discord timestamp ("in 3 days") that is true wherever they are.
+ * No absolute Discord timestamp: shown in a reader's own zone it could name another day.
+ */
 export function renderUpcoming(reply: UpcomingReply, language: Language): MessagePayload {
   const t = messages(language);
   const lines = reply.items.map(({ event, occurrence }) => {
-    const unix = Math.floor(occurrence.at / 1000);
+    const local = formatZonedTime(occurrence.at, reply.zone, language);
     return t.upcomingLine({
       name: placeName(event, language),
       ordinal: t.ordinal(occurrence.number),
-      date: formatDate(occurrence.date, language),
-      at: `<t:${unix}:D>`,
-      relative: `<t:${unix}:R>`,
+      when: t.upcomingWhen({ date: formatDate(occurrence.date, language), ...local }),
+      relative: `<t:${Math.floor(occurrence.at / 1000)}:R>`,
     });
   });
   return {
@@ -203,7 +205,6 @@ export function renderUpcoming(reply: UpcomingReply, language: Language): Messag
         title: t.upcomingTitle,
         description: clip(lines.join('\n'), LIMITS.embedDescription),
         color: COLOURS.remembrance,
-        footer: { text: t.upcomingFooter({ time: formatLocalTime(reply.time), zone: reply.zone }) },
       },
     ],
     allowed_mentions: NO_MENTIONS,
@@ -219,13 +220,8 @@ export function renderSources(reply: SourcesReply, language: Language): MessageP
       url: source.url,
       description: clip(
         [
-          source.author ? `${source.author}` : null,
-          source.published
-            ? t.sourcePublished({
-                publisher: source.publisher,
-                date: formatIsoDate(source.published, language),
-              })
-            : t.sourcePublisher({ publisher: source.publisher }),
+          // Who published it, as this language names them (a line of its own, so it starts a sentence).
+          capitalised(citedAs(source, language)),
           source.url,
           t.sourceCite({ citation: source.citation }),
         ]

@@ -2,7 +2,7 @@ import { AllowedMentionsTypes, type APIEmbedField } from 'discord-api-types/v10'
 import type { Language } from '../../domain/dataset.js';
 import type { Notice } from '../../domain/notice.js';
 import { formatDate, formatNumber, messages } from '../../i18n/index.js';
-import { placeTitle } from '../../i18n/place-names.js';
+import { citedAs, eventName, placeTitle } from '../../i18n/place-names.js';
 import { eventDateText, figureValue } from './lookup.js';
 import { COLOURS, clip, LIMITS, link, type MessagePayload } from './payload.js';
 
@@ -37,11 +37,10 @@ export function renderNotice(
   const t = messages(language);
   const { event, occurrence } = notice;
   if (event.date.type === 'period') throw new Error('a period has no anniversary notice');
-  const name = placeTitle(event, language);
   const title =
     event.kind === 'massacre'
-      ? t.noticeMassacreTitle({ name, ordinal: t.ordinal(occurrence.number) })
-      : t.noticeOccupationTitle({ name, ordinal: t.ordinal(occurrence.number) });
+      ? t.noticeMassacreTitle({ name: eventName(event, language), ordinal: t.ordinal(occurrence.number) })
+      : t.noticeOccupationTitle({ name: placeTitle(event, language), ordinal: t.ordinal(occurrence.number) });
   const figures: APIEmbedField[] =
     event.kind === 'massacre'
       ? [
@@ -77,10 +76,13 @@ export function renderNotice(
           date: eventDateText(event.date, language),
           years: t.years(occurrence.number),
         });
-  // Whose date and figures these are, as on every lookup.
-  const description = [body, ...notice.sources.map((s) => t.accordingTo({ citation: s.citation }))].join(
-    '\n',
+  // Whose date, figures and (where the source names the event) name these are, as on every lookup.
+  const attribution = notice.sources.map((s) =>
+    event.nameInSource?.sourceId === s.id
+      ? t.nameAndFiguresAccordingTo({ citation: citedAs(s, language) })
+      : t.accordingTo({ citation: citedAs(s, language) }),
   );
+  const description = [body, ...attribution].join('\n');
   const mention =
     notice.roleId === null ? null : notice.roleId === notice.guildId ? '@everyone' : `<@&${notice.roleId}>`;
   const content = [notice.preview ? t.noticePreviewLabel : null, mention].filter(Boolean).join(' ');

@@ -1,4 +1,9 @@
-import type { APIAllowedMentions, APIEmbed } from 'discord-api-types/v10';
+import type {
+  APIActionRowComponent,
+  APIAllowedMentions,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+} from 'discord-api-types/v10';
 
 /** A file sent with a message (uploaded as multipart `files[n]`). */
 export interface FileAttachment {
@@ -14,6 +19,8 @@ export interface MessagePayload {
   embeds: APIEmbed[];
   allowed_mentions: APIAllowedMentions;
   files?: FileAttachment[];
+  /** Buttons; absent on messages that have none. */
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
 /** Mentions nothing: users, roles and @everyone are all shown as text only. */

@@ -42,8 +42,8 @@ export const az: Messages = {
   foundBy: (p: { name: string }) => `“${p.name}” adı ilə tapıldı.`,
 
   massacreTitle: (p: { name: string; night: string }) => `${p.name} — ${p.night} gecəsi`,
-  khojalyAttribution: (p: { author: string; date: string; publisher: string }) =>
-    `Rəqəmlər ${p.author} tərəfindən ${p.date} tarixli bəyanatda verilib (dərc edən: ${p.publisher}). Başqa qurumlar fərqli rəqəmlər göstərir.`,
+  khojalyAttribution: (p: { citation: string }) =>
+    `Adın və rəqəmlərin mənbəyi: ${p.citation}. Başqa qurumlar fərqli rəqəmlər göstərir.`,
   killedLabel: 'Öldürülən dinc sakinlər',
   killedValue: (p: { killed: string; women: string; children: string; elderly: string }) =>
     `${p.killed}, o cümlədən ${p.women} qadın, ${p.children} uşaq və ${p.elderly} ahıl`,
@@ -73,14 +73,11 @@ export const az: Messages = {
   calendarMassacreNight: (p: { night: string }) => `${p.night} gecəsi.`,
 
   upcomingTitle: 'Yaxınlaşan ildönümləri',
-  upcomingLine: (p: { name: string; ordinal: string; date: string; at: string; relative: string }) =>
-    `**${p.name}** — ${p.ordinal} ildönümü, ${p.date} · ${p.at} (${p.relative})`,
-  upcomingFooter: (p: { time: string; zone: string }) =>
-    `Bildirişlərin burada dərc olunduğu vaxt: ${p.time}, ${p.zone}.`,
+  upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>
+    `**${p.name}** — ${p.ordinal} ildönümü: ${p.when} (${p.relative})`,
+  upcomingWhen: (p: { date: string; time: string; zone: string }) => `${p.date}, ${p.time} (${p.zone})`,
 
   sourceSupports: 'Təsdiq etdiyi məlumatlar',
-  sourcePublished: (p: { publisher: string; date: string }) => `${p.publisher}, ${p.date}`,
-  sourcePublisher: (p: { publisher: string }) => p.publisher,
   sourceCite: (p: { citation: string }) => `İstinad: ${p.citation}`,
 
   unknownPlace: (p: { query: string; suggestions: string }) =>
@@ -92,7 +89,8 @@ export const az: Messages = {
   noticeOccupationTitle: (p: { name: string; ordinal: string }) => `${p.name}: işğalın ${p.ordinal} ildönümü`,
   noticeOccupationBody: (p: { date: string; years: string }) =>
     `Mənbədəki tarixə görə ${p.date} tarixində işğal olunub — ${p.years} əvvəl. Unutmuruq.`,
-  noticeMassacreTitle: (p: { name: string; ordinal: string }) => `${p.name}: qırğının ${p.ordinal} ildönümü`,
+  noticeMassacreTitle: (p: { name: string; ordinal: string }) => `${p.name}: ${p.ordinal} ildönümü`,
+  nameAndFiguresAccordingTo: (p: { citation: string }) => `Adın və rəqəmlərin mənbəyi: ${p.citation}.`,
   noticeMassacreBody: (p: { night: string; years: string }) =>
     `${p.night} gecəsi — ${p.years} əvvəl. Xocalı sakinlərini yad edirik.`,
   noticePreviewLabel:
@@ -161,6 +159,8 @@ export const az: Messages = {
     `${p.name} bildirişinin işarələnmiş önbaxışı ${p.channel} kanalında dərc olundu. O, ildönümü bildirişi sayılmır.`,
   testFailed: (p: { channel: string; why: string }) =>
     `Önbaxış ${p.channel} kanalında dərc oluna bilmədi: ${p.why}`,
+  testRefused: (p: { permissions: string }) =>
+    `Discord rədd etdi: botun bu kanalda ${p.permissions} icazələrinə ehtiyacı var. Onları kanalın icazələrində verin, sonra /config test əmrini yenidən işlədin. Bildirişlər dayandırılmayıb.`,
   testSendFailed: (p: { detail: string }) =>
     `Discord-un cavabı: ${p.detail}. Bir dəqiqədən sonra yenidən cəhd edin.`,
 
@@ -186,7 +186,21 @@ export const az: Messages = {
   errorLanguage: 'Siyahıdan English, Azərbaycanca, Русский və ya Türkçe seçin. Heç nə dəyişdirilmədi.',
   errorNoChannel: 'Hələ kanal seçilməyib. Əvvəlcə /config channel ilə kanal seçin.',
   errorNotPaused: 'Bildirişlər dayandırılmayıb; bərpa ediləcək heç nə yoxdur.',
+  errorOptions:
+    'Seçimlər botun gözlədiyinə uyğun gəlmədi (Discord hələ əmrin köhnə versiyasını göstərə bilər). Bir dəqiqədən sonra yenidən cəhd edin. Heç nə dəyişdirilmədi.',
   errorAlreadyPaused: 'Bildirişlər artıq dayandırılıb. Yenidən başlamaq üçün /config resume işlədin.',
+
+  historyTitle: 'Bu ayarlarda dəyişikliklər',
+  historyEmpty:
+    'Hələ heç bir dəyişiklik qeydə alınmayıb. /config ilə edilən dəyişikliklər burada görünür, əvvəlcə yeniləri.',
+  historyLine: (p: { when: string; who: string; what: string }) => `${p.when} · ${p.who} · ${p.what}`,
+  historyChange: (p: { label: string; from: string; to: string }) => `${p.label}: ${p.from} → ${p.to}`,
+  historyPaused: 'dayandırılıb',
+  historyPausedByDiscord: 'dayandırılıb (Discord dərcləri rədd edirdi)',
+  historyPrevious: 'Əvvəlki',
+  historyNext: 'Növbəti',
+  historyFooter: (p: { page: number; pages: number; total: number }) =>
+    `Səhifə ${p.page} / ${p.pages} · saxlanılan dəyişikliklər: ${p.total} (bir il, ən çoxu 500)`,
 
   permissionViewChannel: 'kanala baxmaq (View Channel)',
   permissionSendMessages: 'mesaj göndərmək (Send Messages)',

@@ -26,8 +26,8 @@ export const en = {
   foundBy: (p: { name: string }) => `Found by the name “${p.name}”.`,
 
   massacreTitle: (p: { name: string; night: string }) => `${p.name} — the night of ${p.night}`,
-  khojalyAttribution: (p: { author: string; date: string; publisher: string }) =>
-    `Figures according to the ${p.author}, statement of ${p.date} (published by ${p.publisher}). Other bodies give other numbers.`,
+  khojalyAttribution: (p: { citation: string }) =>
+    `Name and figures according to ${p.citation}. Other bodies give other numbers.`,
   killedLabel: 'Civilians killed',
   killedValue: (p: { killed: string; women: string; children: string; elderly: string }) =>
     `${p.killed}, including ${p.women} women, ${p.children} children and ${p.elderly} elderly`,
@@ -59,14 +59,11 @@ export const en = {
   calendarMassacreNight: (p: { night: string }) => `The night of ${p.night}.`,
 
   upcomingTitle: 'Upcoming anniversaries',
-  upcomingLine: (p: { name: string; ordinal: string; date: string; at: string; relative: string }) =>
-    `**${p.name}** — ${p.ordinal} anniversary, ${p.date} · ${p.at} (${p.relative})`,
-  upcomingFooter: (p: { time: string; zone: string }) =>
-    `Times are when notices post here: ${p.time}, ${p.zone}.`,
+  upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>
+    `**${p.name}** — ${p.ordinal} anniversary: ${p.when} (${p.relative})`,
+  upcomingWhen: (p: { date: string; time: string; zone: string }) => `${p.date}, ${p.time} ${p.zone}`,
 
   sourceSupports: 'Supports',
-  sourcePublished: (p: { publisher: string; date: string }) => `${p.publisher}, ${p.date}`,
-  sourcePublisher: (p: { publisher: string }) => p.publisher,
   sourceCite: (p: { citation: string }) => `Cite as: ${p.citation}`,
 
   unknownPlace: (p: { query: string; suggestions: string }) =>
@@ -79,8 +76,8 @@ export const en = {
     `${p.name}: the ${p.ordinal} anniversary of its occupation`,
   noticeOccupationBody: (p: { date: string; years: string }) =>
     `Occupied on ${p.date} — ${p.years} ago, by the date the source gives. We remember.`,
-  noticeMassacreTitle: (p: { name: string; ordinal: string }) =>
-    `${p.name}: the ${p.ordinal} anniversary of the massacre`,
+  noticeMassacreTitle: (p: { name: string; ordinal: string }) => `${p.name}: the ${p.ordinal} anniversary`,
+  nameAndFiguresAccordingTo: (p: { citation: string }) => `Name and figures according to ${p.citation}.`,
   noticeMassacreBody: (p: { night: string; years: string }) =>
     `The night of ${p.night} — ${p.years} ago. We remember the people of Khojaly.`,
   noticePreviewLabel: '**Preview** — a test of how notices will look here; not the anniversary’s post.',
@@ -149,6 +146,8 @@ export const en = {
     `A labelled preview of the ${p.name} notice was posted in ${p.channel}. It does not count as the anniversary’s post.`,
   testFailed: (p: { channel: string; why: string }) =>
     `The preview could not be posted in ${p.channel}: ${p.why}`,
+  testRefused: (p: { permissions: string }) =>
+    `Discord refused it: the bot needs ${p.permissions} in that channel. Grant them in the channel’s permissions, then run /config test again. Notices were not paused.`,
   testSendFailed: (p: { detail: string }) => `Discord answered: ${p.detail}. Try again in a minute.`,
 
   errorZone: (p: { value: string }) =>
@@ -173,7 +172,20 @@ export const en = {
   errorLanguage: 'Choose English, Azərbaycanca, Русский or Türkçe from the list. Nothing was changed.',
   errorNoChannel: 'No channel is set yet. Choose one with /config channel first.',
   errorNotPaused: 'Notices are not paused; nothing to resume.',
+  errorOptions:
+    'The options did not match what the bot expects (Discord may still show an older version of the command). Try again in a minute. Nothing was changed.',
   errorAlreadyPaused: 'Notices are already paused. Use /config resume to start again.',
+
+  historyTitle: 'Changes to these settings',
+  historyEmpty: 'No change has been recorded yet. Changes made with /config are listed here, newest first.',
+  historyLine: (p: { when: string; who: string; what: string }) => `${p.when} · ${p.who} · ${p.what}`,
+  historyChange: (p: { label: string; from: string; to: string }) => `${p.label}: ${p.from} → ${p.to}`,
+  historyPaused: 'paused',
+  historyPausedByDiscord: 'paused (Discord refused posts)',
+  historyPrevious: 'Previous',
+  historyNext: 'Next',
+  historyFooter: (p: { page: number; pages: number; total: number }) =>
+    `Page ${p.page} of ${p.pages} · ${p.total} changes kept (a year, at most 500)`,
 
   permissionViewChannel: 'View Channel',
   permissionSendMessages: 'Send Messages',

@@ -36,8 +36,8 @@ export const ru: Messages = {
   foundBy: (p: { name: string }) => `Найдено по названию «${p.name}».`,
 
   massacreTitle: (p: { name: string; night: string }) => `${p.name} — ночь ${p.night}`,
-  khojalyAttribution: (p: { author: string; date: string; publisher: string }) =>
-    `Цифры — по заявлению ${p.author} от ${p.date} (публикация: ${p.publisher}). Другие организации приводят иные данные.`,
+  khojalyAttribution: (p: { citation: string }) =>
+    `Название и цифры — по данным источника: ${p.citation}. Другие организации приводят иные данные.`,
   killedLabel: 'Убито мирных жителей',
   killedValue: (p: { killed: string; women: string; children: string; elderly: string }) =>
     `${p.killed}, из них женщин — ${p.women}, детей — ${p.children}, пожилых людей — ${p.elderly}`,
@@ -68,14 +68,11 @@ export const ru: Messages = {
   calendarMassacreNight: (p: { night: string }) => `Ночь ${p.night}.`,
 
   upcomingTitle: 'Ближайшие годовщины',
-  upcomingLine: (p: { name: string; ordinal: string; date: string; at: string; relative: string }) =>
-    `**${p.name}** — ${p.ordinal} годовщина, ${p.date} · ${p.at} (${p.relative})`,
-  upcomingFooter: (p: { time: string; zone: string }) =>
-    `Уведомления публикуются здесь в ${p.time} (${p.zone}).`,
+  upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>
+    `**${p.name}** — ${p.ordinal} годовщина: ${p.when} (${p.relative})`,
+  upcomingWhen: (p: { date: string; time: string; zone: string }) => `${p.date}, ${p.time} (${p.zone})`,
 
   sourceSupports: 'Что подтверждает',
-  sourcePublished: (p: { publisher: string; date: string }) => `${p.publisher}, ${p.date}`,
-  sourcePublisher: (p: { publisher: string }) => p.publisher,
   sourceCite: (p: { citation: string }) => `Как ссылаться: ${p.citation}`,
 
   unknownPlace: (p: { query: string; suggestions: string }) =>
@@ -88,7 +85,9 @@ export const ru: Messages = {
     `${p.name}: ${p.ordinal} годовщина оккупации`,
   noticeOccupationBody: (p: { date: string; years: string }) =>
     `Дата оккупации по источнику — ${p.date}, ${p.years} назад. Мы помним.`,
-  noticeMassacreTitle: (p: { name: string; ordinal: string }) => `${p.name}: ${p.ordinal} годовщина резни`,
+  noticeMassacreTitle: (p: { name: string; ordinal: string }) => `${p.name}: ${p.ordinal} годовщина`,
+  nameAndFiguresAccordingTo: (p: { citation: string }) =>
+    `Название и цифры — по данным источника: ${p.citation}.`,
   noticeMassacreBody: (p: { night: string; years: string }) =>
     `Ночь ${p.night} — ${p.years} назад. Мы помним жителей Ходжалы.`,
   noticePreviewLabel:
@@ -157,6 +156,8 @@ export const ru: Messages = {
     `В ${p.channel} опубликовано пробное уведомление с пометкой: ${p.name}. Оно не заменяет публикацию к годовщине.`,
   testFailed: (p: { channel: string; why: string }) =>
     `Не удалось опубликовать пробное уведомление в ${p.channel}: ${p.why}`,
+  testRefused: (p: { permissions: string }) =>
+    `Discord отказал: боту нужны права ${p.permissions} в этом канале. Выдайте их в настройках прав канала и снова выполните /config test. Уведомления не приостановлены.`,
   testSendFailed: (p: { detail: string }) => `Ответ Discord: ${p.detail}. Попробуйте ещё раз через минуту.`,
 
   errorZone: (p: { value: string }) =>
@@ -181,7 +182,20 @@ export const ru: Messages = {
   errorLanguage: 'Выберите из списка English, Azərbaycanca, Русский или Türkçe. Ничего не изменено.',
   errorNoChannel: 'Канал ещё не выбран. Сначала выберите его через /config channel.',
   errorNotPaused: 'Уведомления не приостановлены — возобновлять нечего.',
+  errorOptions:
+    'Параметры не совпадают с ожидаемыми (Discord может ещё показывать старую версию команды). Попробуйте через минуту. Ничего не изменено.',
   errorAlreadyPaused: 'Уведомления уже приостановлены. Чтобы возобновить их, используйте /config resume.',
+
+  historyTitle: 'Изменения этих настроек',
+  historyEmpty: 'Изменений пока нет. Здесь появляются изменения, сделанные через /config, — сначала новые.',
+  historyLine: (p: { when: string; who: string; what: string }) => `${p.when} · ${p.who} · ${p.what}`,
+  historyChange: (p: { label: string; from: string; to: string }) => `${p.label}: ${p.from} → ${p.to}`,
+  historyPaused: 'приостановлены',
+  historyPausedByDiscord: 'приостановлены (Discord отклонял публикации)',
+  historyPrevious: 'Назад',
+  historyNext: 'Далее',
+  historyFooter: (p: { page: number; pages: number; total: number }) =>
+    `Страница ${p.page} из ${p.pages} · хранится изменений: ${p.total} (год, не более 500)`,
 
   permissionViewChannel: '«Просматривать канал»',
   permissionSendMessages: '«Отправлять сообщения»',

@@ -25,8 +25,8 @@ export const tr: Messages = {
   foundBy: (p: { name: string }) => `“${p.name}” adıyla bulundu.`,
 
   massacreTitle: (p: { name: string; night: string }) => `${p.name} — ${p.night} gecesi`,
-  khojalyAttribution: (p: { author: string; date: string; publisher: string }) =>
-    `Rakamlar, ${p.author} tarafından yapılan ${p.date} tarihli açıklamaya dayanıyor (yayımlayan: ${p.publisher}). Başka kuruluşlar farklı rakamlar veriyor.`,
+  khojalyAttribution: (p: { citation: string }) =>
+    `Ad ve rakamlar şu kaynağa dayanıyor: ${p.citation}. Başka kuruluşlar farklı rakamlar veriyor.`,
   killedLabel: 'Öldürülen sivil',
   killedValue: (p: { killed: string; women: string; children: string; elderly: string }) =>
     `${p.killed}; aralarında ${p.women} kadın, ${p.children} çocuk ve ${p.elderly} yaşlı`,
@@ -58,14 +58,11 @@ export const tr: Messages = {
   calendarMassacreNight: (p: { night: string }) => `${p.night} gecesi.`,
 
   upcomingTitle: 'Yaklaşan yıl dönümleri',
-  upcomingLine: (p: { name: string; ordinal: string; date: string; at: string; relative: string }) =>
-    `**${p.name}** — ${p.ordinal} yıl dönümü, ${p.date} · ${p.at} (${p.relative})`,
-  upcomingFooter: (p: { time: string; zone: string }) =>
-    `Bildirimlerin buraya gönderildiği saat: ${p.time}, ${p.zone}.`,
+  upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>
+    `**${p.name}** — ${p.ordinal} yıl dönümü: ${p.when} (${p.relative})`,
+  upcomingWhen: (p: { date: string; time: string; zone: string }) => `${p.date}, ${p.time} (${p.zone})`,
 
   sourceSupports: 'Dayanak olduğu bilgiler',
-  sourcePublished: (p: { publisher: string; date: string }) => `${p.publisher}, ${p.date}`,
-  sourcePublisher: (p: { publisher: string }) => p.publisher,
   sourceCite: (p: { citation: string }) => `Atıf: ${p.citation}`,
 
   unknownPlace: (p: { query: string; suggestions: string }) =>
@@ -78,8 +75,9 @@ export const tr: Messages = {
     `${p.name}: işgalin ${p.ordinal} yıl dönümü`,
   noticeOccupationBody: (p: { date: string; years: string }) =>
     `Kaynağın verdiği tarihe göre ${p.date} tarihinde işgal edildi — ${p.years} önce. Unutmuyoruz.`,
-  noticeMassacreTitle: (p: { name: string; ordinal: string }) =>
-    `${p.name}: katliamın ${p.ordinal} yıl dönümü`,
+  noticeMassacreTitle: (p: { name: string; ordinal: string }) => `${p.name}: ${p.ordinal} yıl dönümü`,
+  nameAndFiguresAccordingTo: (p: { citation: string }) =>
+    `Ad ve rakamlar şu kaynağa dayanıyor: ${p.citation}.`,
   noticeMassacreBody: (p: { night: string; years: string }) =>
     `${p.night} gecesi — ${p.years} önce. Hocalı halkını anıyoruz.`,
   noticePreviewLabel:
@@ -149,6 +147,8 @@ export const tr: Messages = {
     `${p.name} bildiriminin etiketli bir önizlemesi ${p.channel} kanalına gönderildi. Bu, yıl dönümü gönderisi sayılmaz.`,
   testFailed: (p: { channel: string; why: string }) =>
     `Önizleme ${p.channel} kanalına gönderilemedi: ${p.why}`,
+  testRefused: (p: { permissions: string }) =>
+    `Discord reddetti: botun o kanalda ${p.permissions} izinlerine ihtiyacı var. Bunları kanalın izinlerinden verin, sonra /config test komutunu yeniden çalıştırın. Bildirimler duraklatılmadı.`,
   testSendFailed: (p: { detail: string }) =>
     `Discord’un yanıtı: ${p.detail}. Bir dakika sonra yeniden deneyin.`,
 
@@ -174,7 +174,21 @@ export const tr: Messages = {
   errorLanguage: 'Listeden English, Azərbaycanca, Русский ya da Türkçe seçin. Hiçbir şey değiştirilmedi.',
   errorNoChannel: 'Henüz kanal seçilmedi. Önce /config channel ile bir kanal seçin.',
   errorNotPaused: 'Bildirimler duraklatılmadı; devam ettirilecek bir şey yok.',
+  errorOptions:
+    'Seçenekler botun beklediğiyle uyuşmadı (Discord komutun eski sürümünü gösteriyor olabilir). Bir dakika sonra yeniden deneyin. Hiçbir şey değiştirilmedi.',
   errorAlreadyPaused: 'Bildirimler zaten duraklatıldı. Yeniden başlatmak için /config resume kullanın.',
+
+  historyTitle: 'Bu ayarlardaki değişiklikler',
+  historyEmpty:
+    'Henüz kaydedilmiş bir değişiklik yok. /config ile yapılan değişiklikler burada, en yenisi önce listelenir.',
+  historyLine: (p: { when: string; who: string; what: string }) => `${p.when} · ${p.who} · ${p.what}`,
+  historyChange: (p: { label: string; from: string; to: string }) => `${p.label}: ${p.from} → ${p.to}`,
+  historyPaused: 'duraklatıldı',
+  historyPausedByDiscord: 'duraklatıldı (Discord gönderileri reddetti)',
+  historyPrevious: 'Önceki',
+  historyNext: 'Sonraki',
+  historyFooter: (p: { page: number; pages: number; total: number }) =>
+    `Sayfa ${p.page} / ${p.pages} · saklanan değişiklik: ${p.total} (bir yıl, en çok 500)`,
 
   permissionViewChannel: 'Kanalı Görüntüle',
   permissionSendMessages: 'Mesaj Gönder',

@@ -1,6 +1,7 @@
 import { initialMigration } from './0001-initial.js';
 import { deliveryReadbackMigration } from './0002-delivery-readback.js';
+import { auditMigration } from './0003-audit.js';
 import type { Migration } from './migration.js';
 
 /** Every migration this version of the bot knows, in the order they run. Append only. */
-export const migrations: readonly Migration[] = [initialMigration, deliveryReadbackMigration];
+export const migrations: readonly Migration[] = [initialMigration, deliveryReadbackMigration, auditMigration];

@@ -1,0 +1,67 @@
+import {
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandOption,
+  ApplicationCommandOptionType,
+} from 'discord-api-types/v10';
+import type { z } from 'zod';
+import type { CommandContext, Invocation } from '../../src/app/command.js';
+import type { ConfigReply } from '../../src/app/config-replies.js';
+import type { AppServices, ConfigActor } from '../../src/app/services.js';
+import { describe } from '../../src/i18n/command-text.js';
+
+export type ConfigContext = CommandContext<AppServices>;
+
+export type ConfigSubcommandName =
+  | 'show'
+  | 'channel'
+  | 'timezone'
+  | 'time'
+  | 'role'
+  | 'event'
+  | 'language'
+  | 'pause'
+  | 'resume'
+  | 'test'
+  | 'history';
+
+/** A /config request that passed the shared checks: made in a server, by a member who may change it. */
+export interface ConfigRequest {
+  guildId: string;
+  actor: ConfigActor;
+  invocation: Invocation;
+  ctx: ConfigContext;
+}
+
+/** One subcommand of /config: its definition and its handler, which receives validated input. */
+export interface ConfigSubcommand {
+  name: ConfigSubcommandName;
+  definition: APIApplicationCommandSubcommandOption;
+  run(request: ConfigRequest): Promise<ConfigReply>;
+}
+
+/**
+ * Builds a subcommand whose options pass one validation step before its handler sees them. Discord
+ * enforces the declared types and required options, so a mismatch means a stale registration or a forged
+ * payload: it is refused, and nothing is changed.
+ */
+export function configSubcommand<T>(spec: {
+  name: ConfigSubcommandName;
+  options?: APIApplicationCommandBasicOption[];
+  input: z.ZodType<T>;
+  run(input: T, request: ConfigRequest): Promise<ConfigReply>;
+}): ConfigSubcommand {
+  return {
+    name: spec.name,
+    definition: {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: spec.name,
+      ...describe(`config.${spec.name}`),
+      options: spec.options ?? [],
+    },
+    async run(request) {
+      const parsed = spec.input.safeParse(request.invocation.options);
+      if (!parsed.success) return { kind: 'config-error', code: 'invalid-options' };
+      return spec.run(parsed.data, request);
+    },
+  };
+}
