@@ -14,6 +14,7 @@ export const calendarCommand: Command = {
     ...describe('calendar'),
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   },
+  visibility: 'public',
   async execute(_invocation, ctx) {
     return { reply: calendarReply(ctx.dataset, ctx.now()), ephemeral: false };
   },
