@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { type Client, Events } from 'discord.js';
+import type { Kysely } from 'kysely';
 import type pino from 'pino';
 import { commands } from '../commands/index.js';
 import type { CommandContext } from './app/command.js';
@@ -13,6 +14,7 @@ import { CacheNeeds } from './discord/cache-needs.js';
 import { createDiscordClient } from './discord/client.js';
 import { syncCommands } from './discord/command-registration.js';
 import { CachedGuildDirectory } from './discord/guild-directory.js';
+import type { InteractionObserver } from './discord/interaction-observer.js';
 import { createInteractionRouter } from './discord/interaction-router.js';
 import { networkFailureCode } from './discord/network-error.js';
 import { DiscordNoticeSender } from './discord/notice-sender.js';
@@ -21,13 +23,16 @@ import { eventsWithDay } from './domain/dataset.js';
 import { buildNameIndex } from './domain/name-lookup.js';
 import { noticeFor } from './domain/notice.js';
 import { createLogger, type Logger } from './logger.js';
+import type { MetricSources } from './ops/metrics.js';
 import { SHUTDOWN_DRAIN_MS } from './ops/shutdown.js';
+import type { DeliveryObserver } from './schedule/delivery-observer.js';
 import { InvalidRequestGuard } from './schedule/invalid-request-guard.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { startTicker } from './schedule/ticker.js';
 import { openDatabase } from './store/database.js';
 import { databaseLocation, parseDatabaseUrl } from './store/database-url.js';
 import { DeliveryLedger } from './store/delivery-ledger.js';
+import type { Schema } from './store/schema.js';
 import { SettingsRepository } from './store/settings-repository.js';
 
 /** The clock everything asks for the time; tests pass one they control. */
@@ -46,6 +51,8 @@ export interface BotOptions {
   ticker?: boolean;
   waitGuildTimeoutMs?: number;
   staleClaimMs?: number;
+  /** Observes deliveries and interactions and reads the client (metrics); nothing by default. */
+  observer?: DeliveryObserver & InteractionObserver & { attach?(sources: MetricSources): void };
 }
 
 export interface RunningBot {
@@ -54,6 +61,7 @@ export interface RunningBot {
   scheduler: Scheduler;
   settings: ServerSettings;
   logger: Logger;
+  db: Kysely<Schema>;
   /** Stops the ticker, lets sends in flight finish (bounded), closes the gateway and the database. */
   stop(): Promise<void>;
 }
@@ -106,6 +114,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     },
     needs,
   );
+  options.observer?.attach?.({ client, serversConfigured: () => settingsRepo.countConfigured() });
   client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) =>
     needs.observe(packet, client.user?.id),
   );
@@ -152,6 +161,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     commands,
     context,
     logger,
+    observer: options.observer,
     serverLanguage: async (guildId) => (guildId ? (await settings.get(guildId)).language : 'en'),
   });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
@@ -222,6 +232,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await settings.pauseForDiscord(guildId, reason, detail);
     },
     staleClaimMs: options.staleClaimMs,
+    observer: options.observer,
   });
   await scheduler.initialise();
   const ticker = options.ticker === false ? null : startTicker(() => scheduler.tick(), logger);
@@ -237,6 +248,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     scheduler,
     settings,
     logger,
+    db: database.db,
     stop() {
       stopping ??= (async () => {
         ticker?.stop();

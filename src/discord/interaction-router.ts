@@ -10,6 +10,7 @@ import type { Command, CommandContext, Invocation, OptionValue } from '../app/co
 import type { Reply } from '../app/reply.js';
 import type { Language } from '../domain/dataset.js';
 import { replyLanguage } from '../i18n/index.js';
+import type { InteractionObserver } from './interaction-observer.js';
 import { renderReply } from './render/index.js';
 import type { MessagePayload } from './render/payload.js';
 
@@ -21,6 +22,7 @@ export interface RouterDeps<Services> {
   logger: Logger;
   /** After this long without a result the reply is deferred, well inside Discord's 3 s. */
   deferAfterMs?: number;
+  observer?: InteractionObserver;
 }
 
 function flattenOptions(options: readonly CommandInteractionOption[]): {
@@ -94,7 +96,7 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
     else await interaction.reply({ ...message, flags: ephemeral ? MessageFlags.Ephemeral : undefined });
   }
 
-  async function onCommand(interaction: ChatInputCommandInteraction, log: Logger): Promise<void> {
+  async function onCommand(interaction: ChatInputCommandInteraction, log: Logger): Promise<string> {
     const command = byName.get(interaction.commandName);
     const invocation = await invocationOf(interaction);
     if (!command) {
@@ -104,7 +106,7 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
         true,
         invocation.language,
       );
-      return;
+      return 'error';
     }
     // A slow handler (a database under load, a preview post waiting on Discord) must not lose the interaction.
     let deferral: Promise<unknown> | null = null;
@@ -119,6 +121,7 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
       if (deferral) await deferral;
       await send(interaction, result.reply, result.ephemeral, invocation.language);
       log.info({ outcome: result.reply.kind }, 'command answered');
+      return result.reply.kind;
     } finally {
       clearTimeout(timer);
     }
@@ -151,10 +154,13 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
       guildId: interaction.guildId,
       kind: interaction.isAutocomplete() ? 'autocomplete' : 'command',
     });
+    const started = performance.now();
+    let outcome = 'autocomplete';
     try {
       if (interaction.isAutocomplete()) await onAutocomplete(interaction);
-      else await onCommand(interaction, log);
+      else outcome = await onCommand(interaction, log);
     } catch (err) {
+      outcome = 'failed';
       log.error({ err }, 'interaction failed');
       if (interaction.isAutocomplete()) {
         if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
@@ -164,6 +170,13 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
       await send(interaction, reply, true, replyLanguage(interaction.locale, 'en')).catch(
         (sendErr: unknown) => log.error({ err: sendErr }, 'could not tell the member about the failure'),
       );
+    } finally {
+      deps.observer?.interaction({
+        command: byName.has(interaction.commandName) ? interaction.commandName : 'unknown',
+        kind: interaction.isAutocomplete() ? 'autocomplete' : 'command',
+        outcome,
+        durationMs: performance.now() - started,
+      });
     }
   };
 }

@@ -5,6 +5,7 @@ import { DAY_ENDED, deliveryNonce } from '../store/delivery.js';
 import type { DeliveryLedger } from '../store/delivery-ledger.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import type { SettingsRepository, ShardSelection } from '../store/settings-repository.js';
+import { type DeliveryObserver, NO_OBSERVER } from './delivery-observer.js';
 import type { InvalidRequestGuard } from './invalid-request-guard.js';
 import type { NoticeSender } from './notice-port.js';
 import { type DatedEvent, dueDeliveries, nextDueAt, type PlannedDelivery } from './planner.js';
@@ -28,6 +29,7 @@ export interface SchedulerDeps {
   concurrency?: number;
   /** A claim older than this whose owner never finished is taken over (it crashed). */
   staleClaimMs?: number;
+  observer?: DeliveryObserver;
 }
 
 /** Per delivery: whether the server's work is finished or must be looked at again next tick. */
@@ -64,8 +66,11 @@ export class Scheduler {
   private readonly inFlight = new Set<Promise<unknown>>();
   private stopped = false;
 
+  private readonly observer: DeliveryObserver;
+
   constructor(private readonly deps: SchedulerDeps) {
     this.events = eventsWithDay(deps.dataset);
+    this.observer = deps.observer ?? NO_OBSERVER;
   }
 
   /** Runs one tick; a tick asked for while one runs joins it instead of overlapping. */
@@ -152,6 +157,7 @@ export class Scheduler {
     if (item.action === 'missed') {
       await this.deps.ledger.markMissed(key, DAY_ENDED, now, item.occurrence.at);
       summary.missed++;
+      this.observer.delivery({ kind: 'notice', outcome: 'missed', reason: DAY_ENDED });
       log.warn({ outcome: 'missed', dueAt: item.occurrence.at }, 'anniversary day passed without a post');
       return 'done';
     }
@@ -184,6 +190,7 @@ export class Scheduler {
       summary.skipped++;
       return status === 'claimed' ? 'pending' : 'done';
     }
+    if (existing?.status === 'claimed') this.observer.takeover();
     const event = this.events.find((e) => e.id === item.eventId);
     if (!event || !settings.channelId) return 'done';
     const notice = noticeFor(this.deps.dataset, event, item.occurrence, {
@@ -201,6 +208,7 @@ export class Scheduler {
     if (outcome.ok) {
       await this.deps.ledger.markSent(key, outcome.messageId, after);
       summary.posted++;
+      this.observer.delivery({ kind: 'notice', outcome: 'sent', delayMs: after - item.occurrence.at });
       log.info({ outcome: 'sent', messageId: outcome.messageId, lateByMs: item.lateByMs }, 'notice posted');
       return 'done';
     }
@@ -208,6 +216,7 @@ export class Scheduler {
     if (outcome.kind === 'refused') {
       await this.deps.ledger.markFailed(key, `${outcome.reason}: ${outcome.detail}`, false, after);
       await this.deps.pause(settings.guildId, outcome.reason, outcome.detail);
+      this.observer.delivery({ kind: 'notice', outcome: 'paused', reason: outcome.reason });
       log.warn(
         { outcome: 'paused', reason: outcome.reason, detail: outcome.detail },
         'Discord refused the channel; paused',
@@ -216,6 +225,7 @@ export class Scheduler {
     }
     const retryable = outcome.kind === 'transient';
     await this.deps.ledger.markFailed(key, outcome.detail, retryable, after);
+    this.observer.delivery({ kind: 'notice', outcome: 'failed', reason: outcome.kind });
     log.error({ outcome: 'failed', retryable, detail: outcome.detail }, 'notice not posted');
     return retryable ? 'pending' : 'done';
   }
