@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { type Client, Events } from 'discord.js';
+import type { Kysely } from 'kysely';
 import type pino from 'pino';
 import { commands } from '../commands/index.js';
 import type { CommandContext } from './app/command.js';
@@ -16,12 +17,15 @@ import { CacheNeeds } from './discord/cache-needs.js';
 import { createDiscordClient } from './discord/client.js';
 import { syncCommands } from './discord/command-registration.js';
 import { CachedGuildDirectory } from './discord/guild-directory.js';
+import type { InteractionObserver } from './discord/interaction-observer.js';
 import { createInteractionRouter } from './discord/interaction-router.js';
 import { networkFailureCode } from './discord/network-error.js';
 import { DiscordNoticeSender } from './discord/notice-sender.js';
 import { buildNameIndex } from './domain/name-lookup.js';
 import { createLogger, type Logger } from './logger.js';
+import type { MetricSources } from './ops/metrics.js';
 import { SHUTDOWN_DRAIN_MS } from './ops/shutdown.js';
+import type { DeliveryObserver } from './schedule/delivery-observer.js';
 import { InvalidRequestGuard } from './schedule/invalid-request-guard.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { startTicker } from './schedule/ticker.js';
@@ -30,6 +34,7 @@ import { openDatabase } from './store/database.js';
 import { databaseLocation, parseDatabaseUrl } from './store/database-url.js';
 import { DeliveryLedger } from './store/delivery-ledger.js';
 import { GuildRetention } from './store/guild-retention.js';
+import type { Schema } from './store/schema.js';
 import { SettingsRepository } from './store/settings-repository.js';
 
 /** The clock everything asks for the time; tests pass one they control. */
@@ -50,6 +55,8 @@ export interface BotOptions {
   staleClaimMs?: number;
   /** How long a command may take before its reply is deferred (0: at once); see the interaction router. */
   deferAfterMs?: number;
+  /** Observes deliveries and interactions and reads the client (metrics); nothing by default. */
+  observer?: DeliveryObserver & InteractionObserver & { attach?(sources: MetricSources): void };
 }
 
 export interface RunningBot {
@@ -59,6 +66,7 @@ export interface RunningBot {
   settings: ServerSettings;
   membership: GuildMembership;
   logger: Logger;
+  db: Kysely<Schema>;
   /** Stops the ticker, lets sends in flight finish (bounded), closes the gateway and the database. */
   stop(): Promise<void>;
 }
@@ -120,6 +128,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     },
     needs,
   );
+  options.observer?.attach?.({ client, serversConfigured: () => settingsRepo.countConfigured() });
   client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) =>
     needs.observe(packet, client.user?.id),
   );
@@ -144,6 +153,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     commands,
     context,
     logger,
+    observer: options.observer,
     serverLanguage: async (guildId) => (guildId ? (await settings.get(guildId)).language : 'en'),
     deferAfterMs: options.deferAfterMs,
   });
@@ -217,6 +227,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     },
     staleClaimMs: options.staleClaimMs,
     checkpoint,
+    observer: options.observer,
   });
   await scheduler.initialise();
   // Servers missing from READY were left while the bot was down.
@@ -239,6 +250,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     settings,
     membership,
     logger,
+    db: database.db,
     stop() {
       stopping ??= (async () => {
         ticker?.stop();

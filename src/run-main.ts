@@ -1,6 +1,11 @@
 import { pathToFileURL } from 'node:url';
-import { ConfigError, loadDotEnv } from './config/env.js';
+import type { Kysely } from 'kysely';
+import { ConfigError, loadDotEnv, readConfig } from './config/env.js';
 import { type RunningBot, startBot } from './main.js';
+import { type OpsEndpoints, startOpsServer } from './ops/http-server.js';
+import { BotMetrics } from './ops/metrics.js';
+import { readiness } from './ops/readiness.js';
+import { answerOverIpc } from './ops/shard-ipc.js';
 import { logDestination, quietStdio } from './ops/stdio.js';
 import { StoreError } from './store/store-error.js';
 
@@ -33,6 +38,7 @@ export async function runMain(): Promise<void> {
       process.exit(1);
     }
     signalled = true;
+    stopping = true;
     running.logger.info({ signal }, 'shutting down');
     running.stop().then(
       () => process.exit(0),
@@ -46,9 +52,28 @@ export async function runMain(): Promise<void> {
   process.on('SIGTERM', onSignal);
   // `npm start` forwards SIGTERM, but if npm itself is killed outright the bot must not stay behind, orphaned.
   if (process.env.npm_lifecycle_event) stopWhenOrphaned(() => onSignal('SIGHUP'));
+  let stopping = false;
+  const metrics = new BotMetrics();
+  const endpoints: OpsEndpoints = {
+    readiness: async () => {
+      if (stopping) return { ready: false, reason: 'shutting down' };
+      return bot ? readiness(bot.client, bot.db as Kysely<unknown>) : { ready: false, reason: 'starting' };
+    },
+    metrics: async () => ({
+      contentType: metrics.registry.contentType,
+      body: await metrics.registry.metrics(),
+    }),
+  };
   try {
     loadDotEnv();
-    bot = await startBot({ env: process.env, logDestination: logDestination() });
+    const config = readConfig(process.env);
+    // A shard process of start:sharded answers the manager over IPC; the manager alone listens on HTTP_PORT.
+    if (process.env.SHARDING_MANAGER && process.send) {
+      answerOverIpc({ metrics: () => metrics.registry.getMetricsAsJSON(), readiness: endpoints.readiness });
+    } else if (config.HTTP_PORT) {
+      await startOpsServer(config.HTTP_HOST, config.HTTP_PORT, endpoints);
+    }
+    bot = await startBot({ env: process.env, logDestination: logDestination(), observer: metrics });
   } catch (err) {
     const message =
       err instanceof ConfigError || err instanceof StoreError

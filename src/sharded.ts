@@ -3,6 +3,8 @@ import { REST, Routes, ShardingManager } from 'discord.js';
 import { ConfigError, loadDotEnv, readConfig } from './config/env.js';
 import { NODE_FLAGS } from './config/node-flags.js';
 import { createLogger } from './logger.js';
+import { startOpsServer } from './ops/http-server.js';
+import { shardedEndpoints } from './ops/shard-ipc.js';
 
 /**
  * `npm run start:sharded`: one process per shard through discord.js's ShardingManager. Each process posts
@@ -32,6 +34,13 @@ async function main(): Promise<void> {
     mode: 'process',
     execArgv: [...NODE_FLAGS, ...(typescript ? ['--import', import.meta.resolve('tsx')] : [])],
   });
+  if (config.HTTP_PORT) {
+    await startOpsServer(
+      config.HTTP_HOST,
+      config.HTTP_PORT,
+      shardedEndpoints(manager, () => totalShards),
+    );
+  }
   manager.on('shardCreate', (shard) => {
     logger.info({ shardId: shard.id, totalShards }, 'shard process started');
     shard.on('death', () => logger.warn({ shardId: shard.id }, 'shard process exited'));

@@ -11,6 +11,7 @@ import type { Command, CommandContext, Invocation, OptionValue } from '../app/co
 import type { Reply } from '../app/reply.js';
 import type { Language } from '../domain/dataset.js';
 import { replyLanguage } from '../i18n/index.js';
+import type { InteractionObserver } from './interaction-observer.js';
 import { renderReply } from './render/index.js';
 import type { MessagePayload } from './render/payload.js';
 
@@ -22,6 +23,7 @@ export interface RouterDeps<Services> {
   logger: Logger;
   /** After this long without a result the reply is deferred, well inside Discord's 3 s; 0 defers at once. */
   deferAfterMs?: number;
+  observer?: InteractionObserver;
 }
 
 function flattenOptions(options: readonly CommandInteractionOption[]): {
@@ -116,7 +118,7 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
     else await interaction.reply({ ...message, flags });
   }
 
-  async function onCommand(interaction: ChatInputCommandInteraction, log: Logger): Promise<void> {
+  async function onCommand(interaction: ChatInputCommandInteraction, log: Logger): Promise<string> {
     const command = byName.get(interaction.commandName);
     const invocation = await invocationOf(interaction);
     if (!command) {
@@ -126,7 +128,7 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
         true,
         invocation.language,
       );
-      return;
+      return 'error';
     }
     // A slow handler (a database under load, a preview post waiting on Discord) must not lose the interaction.
     let deferral: Promise<unknown> | null = null;
@@ -145,6 +147,7 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
       if (deferral) await deferral;
       await send(interaction, result.reply, result.ephemeral, invocation.language);
       log.info({ outcome: result.reply.kind }, 'command answered');
+      return result.reply.kind;
     } finally {
       clearTimeout(timer);
     }
@@ -216,11 +219,16 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
       guildId: interaction.guildId,
       kind: interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : 'command',
     });
+    const started = performance.now();
+    let outcome = 'autocomplete';
     try {
       if (interaction.isAutocomplete()) await onAutocomplete(interaction);
-      else if (interaction.isButton()) await onButton(interaction, log);
-      else await onCommand(interaction, log);
+      else if (interaction.isButton()) {
+        await onButton(interaction, log);
+        outcome = 'button';
+      } else outcome = await onCommand(interaction, log);
     } catch (err) {
+      outcome = 'failed';
       log.error({ err }, 'interaction failed');
       if (interaction.isAutocomplete()) {
         if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
@@ -234,6 +242,14 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
       ).catch((sendErr: unknown) =>
         log.error({ err: sendErr }, 'could not tell the member about the failure'),
       );
+    } finally {
+      const name = interaction.isButton() ? (interaction.customId.split(':')[0] ?? '') : interaction.commandName;
+      deps.observer?.interaction({
+        command: byName.has(name) ? name : 'unknown',
+        kind: interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : 'command',
+        outcome,
+        durationMs: performance.now() - started,
+      });
     }
   };
 }
