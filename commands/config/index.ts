@@ -67,7 +67,7 @@ export const configCommand: Command<AppServices> = {
   async execute(invocation, ctx) {
     const request = configRequest(invocation, ctx);
     if ('reply' in request) return request;
-    const subcommand = subcommands.find((s) => s.name === invocation.subcommand);
+    const subcommand = subcommands.find((s) => s.name === invocation.subcommand?.split(' ')[0]);
     if (!subcommand) throw new Error(`unknown /config subcommand ${invocation.subcommand}`);
     return { reply: await subcommand.run(request), ephemeral: true };
   },

@@ -1,5 +1,6 @@
 import {
   type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandGroupOption,
   type APIApplicationCommandSubcommandOption,
   ApplicationCommandOptionType,
 } from 'discord-api-types/v10';
@@ -32,10 +33,14 @@ export interface ConfigRequest {
   ctx: ConfigContext;
 }
 
-/** One subcommand of /config: its definition and its handler, which receives validated input. */
+/**
+ * One subcommand of /config — or one group of them (`date add|list|edit|remove`), which then dispatches on
+ * the rest of the invocation's subcommand path: its definition and its handler.
+ */
 export interface ConfigSubcommand {
-  name: ConfigSubcommandName;
-  definition: APIApplicationCommandSubcommandOption;
+  /** The first word of the invocation's subcommand path ("date" for "date add"). */
+  name: string;
+  definition: APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption;
   run(request: ConfigRequest): Promise<ConfigReply>;
 }
 

@@ -76,6 +76,40 @@ const replies: Record<string, Reply> = {
     permissions: ['ViewChannel', 'SendMessages'],
   },
   'internal error': { kind: 'error', code: 'internal', interactionId: '1234567890' },
+  'config history': {
+    kind: 'config-history',
+    guildId: GUILD,
+    entries: (
+      [
+        'channel',
+        'timezone',
+        'time',
+        'role',
+        'language',
+        'paused',
+        'event',
+        'event',
+        'paused',
+        'role',
+      ] as const
+    ).map((setting, i) => ({
+      id: 100 - i,
+      guildId: GUILD,
+      at: NOW - i * 60_000,
+      userId: '1100000000000000042',
+      // The longest name Discord allows, with Markdown that must not format.
+      userName: `*_${'x'.repeat(28)}_*`,
+      setting,
+      subject: setting === 'event' ? 'shusha' : null,
+      from: setting === 'event' ? 'on' : setting === 'paused' ? 'posting' : null,
+      to: setting === 'event' ? 'off' : setting === 'paused' ? 'missing-access' : '1100000000000000003',
+      event: setting === 'event' ? event('shusha') : undefined,
+    })),
+    page: 1,
+    pageCount: 50,
+    total: 500,
+    buttons: { previous: 'config:history:0', next: 'config:history:2' },
+  },
 };
 
 /** Every piece of text Discord shows from a payload. */
