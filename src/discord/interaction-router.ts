@@ -243,7 +243,9 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
         log.error({ err: sendErr }, 'could not tell the member about the failure'),
       );
     } finally {
-      const name = interaction.isButton() ? (interaction.customId.split(':')[0] ?? '') : interaction.commandName;
+      const name = interaction.isButton()
+        ? (interaction.customId.split(':')[0] ?? '')
+        : interaction.commandName;
       deps.observer?.interaction({
         command: byName.has(name) ? name : 'unknown',
         kind: interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : 'command',

@@ -14,8 +14,8 @@ import { messages } from '../../i18n/index.js';
 import { LANGUAGE_NAMES } from '../../i18n/language-names.js';
 import type { Messages } from '../../i18n/locales/en.js';
 import { placeName } from '../../i18n/place-names.js';
-import { DAY_ENDED, type Delivery } from '../../store/delivery.js';
-import { PAUSE_REASONS, type PauseReason } from '../../store/guild-settings.js';
+import type { Delivery } from '../../store/delivery.js';
+import type { PauseReason } from '../../store/guild-settings.js';
 import { renderHistory } from './config-history.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
 
