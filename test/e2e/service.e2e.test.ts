@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
 import { startEmulator } from '../emulator/emulator.js';
 import type { Emulator } from '../emulator/types.js';
 import { testGuild } from './harness.js';
@@ -103,7 +104,7 @@ describe('npm start, as a service', () => {
     expect(existsSync(join(app, 'node_modules', 'tsx'))).toBe(false);
     const sync = npm(['run', 'commands:sync'], env, app);
     expect(await exitOf(sync)).toBe(0);
-    expect(sync.out.join('')).toMatch(/Registered 6 commands/);
+    expect(sync.out.join('')).toContain(`Registered ${commands.length} commands`);
     const started = npm(['start'], env, app);
     await ready(started);
     started.kill('SIGTERM');

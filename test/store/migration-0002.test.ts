@@ -37,7 +37,7 @@ describe('migration 0002-delivery-readback', () => {
     insert.run('1', 'e', 2025, 'sent', '99', null, 0, 1, 'x', 150);
     insert.run('2', 'a', 2025, 'claimed', null, null, 0, 3, 'y', 170);
 
-    expect(await migrate(db, { now: 2, location: file, migrations })).toEqual(['0002-delivery-readback']);
+    expect(await migrate(db, { now: 2, location: file, migrations })).toContain('0002-delivery-readback');
     const rows = raw
       .prepare(
         'SELECT guild_id, event_id, status, reason, detail, first_attempt_at, attempts FROM deliveries ORDER BY 1, 2',
