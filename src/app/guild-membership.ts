@@ -35,9 +35,12 @@ export class GuildMembership {
    * down; every listed one is present.
    */
   async reconcile(present: ReadonlySet<string>, shards?: ShardSelection): Promise<void> {
+    // Two reads, then writes only for servers whose state changed: a restart with many servers stays cheap.
+    const left = await this.retention.leftIds();
     for (const s of await this.settings.listAll(shards)) {
-      if (present.has(s.guildId)) await this.present(s.guildId);
-      else await this.removed(s.guildId, false);
+      if (present.has(s.guildId)) {
+        if (left.has(s.guildId)) await this.present(s.guildId);
+      } else if (!left.has(s.guildId)) await this.removed(s.guildId, false);
     }
   }
 

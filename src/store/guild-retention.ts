@@ -31,6 +31,16 @@ export class GuildRetention {
     return result.numUpdatedRows > 0n;
   }
 
+  /** Every server marked as left, whatever its shard. */
+  async leftIds(): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('guild_settings')
+      .select('guild_id')
+      .where('left_at', 'is not', null)
+      .execute();
+    return new Set(rows.map((r) => r.guild_id));
+  }
+
   async leftAt(guildId: string): Promise<number | null> {
     const row = await this.db
       .selectFrom('guild_settings')
