@@ -118,6 +118,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     settingsRepo,
     now,
     logger.child({ component: 'membership' }),
+    (guildId) => settings.replan(guildId),
   );
 
   const client = createDiscordClient(

@@ -15,6 +15,8 @@ export class GuildMembership {
     private readonly settings: SettingsRepository,
     private readonly now: () => number,
     private readonly logger: Logger,
+    /** Called when the bot is back in a server it had left, to plan its next post again. */
+    private readonly rejoined: (guildId: string) => Promise<void> = async () => undefined,
   ) {}
 
   /** GUILD_DELETE: `unavailable` means an outage, and nothing changes. */
@@ -27,7 +29,10 @@ export class GuildMembership {
 
   /** GUILD_CREATE: the bot is in the server (again). */
   async present(guildId: string): Promise<void> {
-    if (await this.retention.clearLeft(guildId)) this.logger.info({ guildId }, 'back in server; data kept');
+    if (await this.retention.clearLeft(guildId)) {
+      await this.rejoined(guildId);
+      this.logger.info({ guildId }, 'back in server; data kept');
+    }
   }
 
   /**
@@ -35,9 +40,12 @@ export class GuildMembership {
    * down; every listed one is present.
    */
   async reconcile(present: ReadonlySet<string>, shards?: ShardSelection): Promise<void> {
+    // Two reads, then writes only for servers whose state changed: a restart with many servers stays cheap.
+    const left = await this.retention.leftIds();
     for (const s of await this.settings.listAll(shards)) {
-      if (present.has(s.guildId)) await this.present(s.guildId);
-      else await this.removed(s.guildId, false);
+      if (present.has(s.guildId)) {
+        if (left.has(s.guildId)) await this.present(s.guildId);
+      } else if (!left.has(s.guildId)) await this.removed(s.guildId, false);
     }
   }
 

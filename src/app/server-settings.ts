@@ -79,6 +79,19 @@ export class ServerSettings implements ServerSettingsPort {
     return written;
   }
 
+  /**
+   * Plans a server's next post afresh (from the start of its local today), e.g. when the bot is back in a
+   * server it had left; nothing from the time it was away is retried or reported as missed.
+   */
+  async replan(guildId: string): Promise<void> {
+    const s = await this.get(guildId);
+    await this.repo.setNextDueAt(
+      guildId,
+      recomputeNextDue({ ...s, nextDueAt: null }, this.dataset, this.now()),
+      s.updatedAt,
+    );
+  }
+
   /** Pauses a server because Discord refused a post, recording the reason for the admins. */
   async pauseForDiscord(
     guildId: string,

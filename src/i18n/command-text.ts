@@ -14,9 +14,9 @@ export const commandText = {
     tr: 'Bölge ya da yer adı, herhangi bir yazımla (Fuzuli, Füzuli, Физули)',
   },
   khojaly: {
-    en: 'Khojaly genocide, the night of 25–26 February 1992: the figures and their source',
-    ru: 'Ходжалинский геноцид, ночь 25–26 февраля 1992 года: цифры и их источник',
-    tr: 'Hocalı soykırımı, 25–26 Şubat 1992 gecesi: rakamlar ve kaynakları',
+    en: 'Khojaly, the night of 25–26 February 1992: its name, figures and source',
+    ru: 'Ходжалы, ночь 25–26 февраля 1992 года: название, цифры и источник',
+    tr: 'Hocalı, 25–26 Şubat 1992 gecesi: adı, rakamları ve kaynağı',
   },
   timeline: {
     en: 'Every date in order, each with its figure and source',

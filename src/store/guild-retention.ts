@@ -9,11 +9,14 @@ export const LEFT_GRACE_MS = 30 * 24 * 60 * 60 * 1000;
 export class GuildRetention {
   constructor(private readonly db: Kysely<Schema>) {}
 
-  /** Marks a server as left (keeping the first instant if already marked); false if nothing is stored. */
+  /**
+   * Marks a server as left (keeping the first instant if already marked) and drops its pending work, so the
+   * scheduler does not keep retrying a server it is not in; false if nothing is stored.
+   */
   async markLeft(guildId: string, now: number): Promise<boolean> {
     const result = await this.db
       .updateTable('guild_settings')
-      .set({ left_at: now })
+      .set({ left_at: now, next_due_at: null })
       .where('guild_id', '=', guildId)
       .where('left_at', 'is', null)
       .executeTakeFirst();
@@ -29,6 +32,16 @@ export class GuildRetention {
       .where('left_at', 'is not', null)
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
+  }
+
+  /** Every server marked as left, whatever its shard. */
+  async leftIds(): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('guild_settings')
+      .select('guild_id')
+      .where('left_at', 'is not', null)
+      .execute();
+    return new Set(rows.map((r) => r.guild_id));
   }
 
   async leftAt(guildId: string): Promise<number | null> {

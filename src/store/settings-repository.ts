@@ -159,6 +159,8 @@ function dueQuery(db: Kysely<Schema>, until: number, shards?: ShardSelection, li
     .where('paused', '=', sql.lit(0))
     .where('channel_id', 'is not', null)
     .where('next_due_at', '<=', until)
+    // A server the bot was removed from keeps its settings for a while, but nothing is posted there.
+    .where('left_at', 'is', null)
     .orderBy('next_due_at')
     .orderBy('guild_id');
   if (shards !== undefined) {

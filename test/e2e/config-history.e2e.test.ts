@@ -157,12 +157,21 @@ describe('/config history and what is kept after the bot leaves a server', () =>
     expect(await h.bot.membership.leftAt(GUILD_ID)).toBeNull();
     h.emulator.removeGuild(GUILD_ID);
     await eventually(async () => (await h.bot.membership.leftAt(GUILD_ID)) !== null);
-    h.clock.ms += 29 * DAY;
+    // Nothing is planned for a server the bot is not in; Khojaly's day passes without a post or a retry.
+    expect((await h.bot.settings.get(GUILD_ID)).nextDueAt).toBeNull();
+    const leftAt = (await h.bot.membership.leftAt(GUILD_ID)) ?? 0;
+    h.clock.set('2027-02-26T06:00:00Z');
+    expect((await h.bot.scheduler.tick()).servers).toBe(0);
+    h.clock.ms = leftAt + 29 * DAY;
     expect(await h.bot.membership.sweep()).toBe(0);
-    // Re-invited within the grace period: everything is as it was.
+    // Re-invited within the grace period: everything is as it was, and the next post is planned again.
     h.emulator.addGuild(testGuild());
     await eventually(async () => (await h.bot.membership.leftAt(GUILD_ID)) === null);
-    expect((await h.bot.settings.get(GUILD_ID)).channelId).toBe(TEXT_CHANNEL);
+    expect(await h.bot.settings.get(GUILD_ID)).toMatchObject({
+      channelId: TEXT_CHANNEL,
+      nextDueAt: Date.parse('2027-04-02T05:00:00Z'), // Kalbajar, the next anniversary after 21 March
+    });
+    expect(await h.bot.settings.recentTrouble(GUILD_ID)).toEqual([]);
     expect(lines((await history()).message)).toHaveLength(1);
     // Removed again and not back within 30 days: deleted by the sweep.
     h.emulator.removeGuild(GUILD_ID);

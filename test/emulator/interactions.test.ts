@@ -193,3 +193,64 @@ describe('interactions', () => {
     expect(seen[0]?.channelId).toBe('1100000000000004001');
   });
 });
+
+describe('message components', () => {
+  const row = (disabled: boolean) => ({
+    type: 1,
+    components: [{ type: 2, style: 2, custom_id: 'page:2', label: 'Next', disabled }],
+  });
+
+  it('a button press arrives as a component interaction carrying the message, and update edits that message', async () => {
+    let pressedOn: string | undefined;
+    const { em, errors } = await setup(async (i) => {
+      if (i.isChatInputCommand()) {
+        await i.reply({ content: 'page 1', components: [row(false)], flags: MessageFlags.Ephemeral });
+      } else if (i.isButton()) {
+        pressedOn = i.message.id;
+        expect(i.customId).toBe('page:2');
+        expect(i.message.flags.has(MessageFlags.Ephemeral)).toBe(true);
+        await i.update({ content: 'page 2', components: [row(true)] });
+      }
+    });
+    const command = await em.interact({ type: 'command', name: 'pages', guildId: GUILD, channelId: TEXT });
+    const first = (await command.final()) as { id?: string };
+    const press = await em.click({
+      messageOf: command.id,
+      customId: 'page:2',
+      guildId: GUILD,
+      channelId: TEXT,
+    });
+    expect((await press.response()).type).toBe(7);
+    const updated = (await press.final()) as { id: string; content: string; components: unknown[] };
+    expect(updated.content).toBe('page 2');
+    expect(updated.components).toEqual([row(true)]);
+    expect(pressedOn).toBeDefined();
+    expect(errors).toEqual([]);
+    // The page now shows the button disabled: nobody can press it again.
+    await expect(
+      em.click({ messageOf: command.id, customId: 'page:2', guildId: GUILD, channelId: TEXT }),
+    ).rejects.toThrow(/disabled/);
+    await expect(
+      em.click({ messageOf: command.id, customId: 'page:9', guildId: GUILD, channelId: TEXT }),
+    ).rejects.toThrow(/no button/);
+    expect(first).toBeDefined();
+  });
+
+  it('refuses to "update the message" of a slash command, which has none to update', async () => {
+    const { em, errors } = await setup(
+      async (i) => {
+        if (!i.isChatInputCommand()) return;
+        const rest = new REST({ api: em.apiUrl }).setToken(em.token);
+        await rest.post(Routes.interactionCallback(i.id, i.token), {
+          body: { type: 7, data: { content: 'x' } },
+          auth: false,
+        });
+      },
+      { interactionAckTimeoutMs: 500 },
+    );
+    const handle = await em.interact({ type: 'command', name: 'pages', guildId: GUILD, channelId: TEXT });
+    await em.waitFor(() => errors.length > 0 || undefined);
+    expect(String(errors[0])).toMatch(/Invalid Form Body|callback type/i);
+    await expect(handle.response()).rejects.toThrow();
+  });
+});
