@@ -28,7 +28,9 @@ export function postgresUrl(database: string, server: PostgresConnection = postg
 export async function postgresDatabase(prefix = 'test'): Promise<PostgresDatabase> {
   const server = postgresServer();
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await admin(server, (client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
+  await admin(server, (client) =>
+    client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} STRATEGY = FILE_COPY`),
+  );
   let dropped = false;
   return {
     url: postgresUrl(name, server),
