@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +12,8 @@ import { migrate } from '../../src/store/migrator.js';
 import type { PostgresUrl } from '../../src/store/postgres-url.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { type PostgresDatabase, postgresDatabase } from '../support/postgres.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 describe('migrations on PostgreSQL', () => {
   let database: PostgresDatabase;
@@ -143,5 +148,23 @@ describe('migrations on PostgreSQL', () => {
     expect((error as StoreError).message).not.toContain(url.password ?? '');
     const ids = await sql<{ id: string }>`SELECT id FROM schema_migrations ORDER BY id`.execute(db);
     expect(ids.rows.map((r) => r.id)).toEqual([...migrations.map((m) => m.id), '0042-from-the-future']);
+  });
+
+  it('npm run db:migrate migrates without starting the bot, and says when there is nothing to do', () => {
+    const run = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/db-migrate.ts'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        // No DISCORD_TOKEN: migrating needs only the database.
+        env: { PATH: process.env.PATH, DATABASE_URL: database.url },
+      });
+    const first = run();
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toBe(
+      `Applied ${migrations.map((m) => m.id).join(', ')} to ${databaseLocation(url)}.\n`,
+    );
+    const second = run();
+    expect(second.stdout).toBe(`${databaseLocation(url)} is up to date.\n`);
+    expect(second.status).toBe(0);
   });
 });
