@@ -118,7 +118,52 @@ function createPool(url: PostgresUrl, ssl: false | ConnectionOptions, options: P
       'database connection lost',
     ),
   );
+  reportOutages(pool, url);
   return pool;
+}
+
+/**
+ * Makes a lost or refused connection, or a statement cut off by the timeout, reach the store's callers
+ * as a {@link StoreError} 'unavailable' (which /config answers with "temporarily unavailable, nothing
+ * changed" and the scheduler logs and retries), whatever query was running. Other errors (a constraint,
+ * a bug) pass unchanged. Done on the pool, beneath Kysely, so no repository needs to know.
+ */
+function reportOutages(pool: pg.Pool, url: PostgresUrl): void {
+  const translate = (error: unknown) =>
+    isOutage(error)
+      ? new StoreError(
+          'unavailable',
+          `The ${describePostgres(url)} cannot be reached right now: ${describePgError(error, url.password)}.`,
+          { cause: redactedCause(error, url.password) },
+        )
+      : error;
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => unknown;
+  pool.connect = ((callback?: unknown) => {
+    // pg's own pool.query() uses the callback form; Kysely the promise form.
+    if (typeof callback === 'function') return connect(callback);
+    return (connect() as Promise<pg.PoolClient>).catch((error: unknown) => {
+      throw translate(error);
+    });
+  }) as typeof pool.connect;
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      const result = query(...args);
+      return result instanceof Promise
+        ? result.catch((error: unknown) => {
+            throw translate(error);
+          })
+        : result;
+    }) as typeof client.query;
+  });
+}
+
+/** A connection-level failure or a statement timeout, as opposed to an error in the query itself. */
+function isOutage(error: unknown): boolean {
+  if (isTransient(error)) return true;
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : '';
+  return code === '57014' || /Query read timeout|Client has encountered a connection error/i.test(message);
 }
 
 function readCa(url: PostgresUrl): string {

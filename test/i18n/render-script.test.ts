@@ -76,6 +76,7 @@ const replies: Record<string, Reply> = {
     permissions: ['ViewChannel', 'SendMessages'],
   },
   'internal error': { kind: 'error', code: 'internal', interactionId: '1234567890' },
+  'database unavailable': { kind: 'error', code: 'store-unavailable' },
 };
 
 /** Every piece of text Discord shows from a payload. */
