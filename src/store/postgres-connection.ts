@@ -146,6 +146,10 @@ function reportOutages(pool: pg.Pool, url: PostgresUrl): void {
     });
   }) as typeof pool.connect;
   pool.on('connect', (client) => {
+    // A connection that dies while checked out (between a transaction's statements, say) emits 'error'
+    // on its client, which the pool only listens to while the client is idle; the query on it fails
+    // anyway, and the pool discards the client when it comes back.
+    client.on('error', () => undefined);
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     client.query = ((...args: unknown[]) => {
       const result = query(...args);
