@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../emulator/emulator.js';
 import type { Emulator } from '../emulator/types.js';
+import { postgresServer } from '../support/postgres.js';
 import { testGuild } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -63,6 +64,14 @@ describe('the bot as a process', () => {
     [
       { DISCORD_TOKEN: 'x', DATABASE_URL: 'postgres://u:secret@db/x?sslmode=on' },
       /^remembrance-bot: DATABASE_URL has sslmode "on"/,
+    ],
+    [
+      // The run's PostgreSQL, with a wrong password: refused at once, named without the password.
+      {
+        DISCORD_TOKEN: 'x',
+        DATABASE_URL: `postgres://postgres:secret@127.0.0.1:${postgresServer().port}/postgres`,
+      },
+      /^remembrance-bot: Cannot connect to the PostgreSQL database "postgres" on 127\.0\.0\.1:\d+: the server refused the login/,
     ],
     [
       { DISCORD_TOKEN: 'x', SHARD_COUNT: 'many' },
