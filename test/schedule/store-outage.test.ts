@@ -152,6 +152,8 @@ describe('the scheduler while PostgreSQL is away', () => {
       status: 'sent',
       attempts: 2,
     });
-    expect(await ledger.get({ guildId: B, eventId: 'khojaly', year: 2027 })).toMatchObject({ status: 'sent' });
+    expect(await ledger.get({ guildId: B, eventId: 'khojaly', year: 2027 })).toMatchObject({
+      status: 'sent',
+    });
   });
 });
