@@ -43,9 +43,17 @@ const sqlite: StoreDialect = {
 const postgres: StoreDialect = {
   name: 'postgres',
   async lockForMigration(trx) {
-    // Waiting for another host's migration may take longer than a normal statement may.
+    // A migration may take longer than a normal statement may.
     await sql`SET LOCAL statement_timeout = 0`.execute(trx);
-    await sql`SELECT pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK)})`.execute(trx);
+    // Asked again and again rather than waited for in one statement: another host's migration may take
+    // longer than the client lets one query run.
+    for (;;) {
+      const { rows } = await sql<{ locked: boolean }>`
+        SELECT pg_try_advisory_xact_lock(${sql.lit(MIGRATION_LOCK)}) AS locked
+      `.execute(trx);
+      if (rows[0]?.locked) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   },
   async tables(db) {
     const rows = await sql<{ name: string }>`

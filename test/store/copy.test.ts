@@ -129,6 +129,29 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
     expect(await to.settings.listDue(1.9e12)).toEqual(await from.settings.listDue(1.9e12));
   });
 
+  it('reads a PostgreSQL source too, page by page', async () => {
+    const source = await open('sqlite:source.sqlite');
+    await seed(source, 2_100); // more than one page of PostgreSQL reads
+    const middle = await open(target.url);
+    await copyDatabase(raw(source), raw(middle), { targetLocation: 'middle' });
+    const another = await postgresDatabase('copy');
+    try {
+      const last = await open(another.url);
+      const copied = await copyDatabase(raw(middle), raw(last), { targetLocation: 'last' });
+      expect(copied).toEqual([
+        { table: 'deliveries', rows: 2_100 },
+        { table: 'guild_settings', rows: 2_101 },
+      ]);
+      const all = (o: OpenedDatabase) => new SettingsRepository(o.db).listAll();
+      expect(await all(last)).toEqual(await all(source));
+      const ledger = (o: OpenedDatabase) => new DeliveryLedger(o.db).listForGuild(snowflake(3_099));
+      expect(await ledger(last)).toEqual(await ledger(source));
+      await last.close();
+    } finally {
+      await another.drop();
+    }
+  });
+
   it('refuses a target that is not empty and leaves it as it was', async () => {
     const source = await open('sqlite:source.sqlite');
     await seed(source, 3);
