@@ -8,7 +8,9 @@ export type UserError =
   | { kind: 'error'; code: 'missing-manage-guild' }
   | { kind: 'error'; code: 'unknown-command'; name: string }
   | { kind: 'error'; code: 'invalid-count'; min: number; max: number }
-  | { kind: 'error'; code: 'internal'; interactionId: string };
+  | { kind: 'error'; code: 'internal'; interactionId: string }
+  /** The database cannot be reached just now; nothing was changed. */
+  | { kind: 'error'; code: 'store-unavailable' };
 
 /** Everything a command can answer; `src/discord` renders each kind. */
 export type Reply = LookupReply | CalendarReply | ConfigReply | UserError;

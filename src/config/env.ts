@@ -35,6 +35,13 @@ const envSchema = z.object({
     .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }))
     .default('info'),
   DATABASE_URL: z.string().trim().min(1, 'is empty').default('sqlite:var/remembrance.sqlite'),
+  // Connections each process keeps to PostgreSQL (ignored for SQLite). Hosts × processes × this must
+  // stay under the server's max_connections.
+  DATABASE_POOL_SIZE: z
+    .string()
+    .regex(/^([1-9]\d?|100)$/, 'must be a whole number from 1 to 100')
+    .default('10')
+    .transform(Number),
   DATASET_FILE: z.string().trim().min(1, 'is empty').default('data/remembrance.json'),
   HTTP_PORT: z
     .string()

@@ -11,6 +11,7 @@ import type { Command, CommandContext, Invocation, OptionValue } from '../app/co
 import type { Reply } from '../app/reply.js';
 import type { Language } from '../domain/dataset.js';
 import { replyLanguage } from '../i18n/index.js';
+import { isStoreUnavailable } from '../store/store-error.js';
 import type { InteractionObserver } from './interaction-observer.js';
 import { renderReply } from './render/index.js';
 import type { MessagePayload } from './render/payload.js';
@@ -229,12 +230,17 @@ export function createInteractionRouter<Services>(deps: RouterDeps<Services>) {
       } else outcome = await onCommand(interaction, log);
     } catch (err) {
       outcome = 'failed';
-      log.error({ err }, 'interaction failed');
+      // A database that is briefly unreachable is an outage to report, not a bug with an id to quote.
+      const unavailable = isStoreUnavailable(err);
+      if (unavailable) log.warn({ reason: err.message }, 'interaction failed: database unavailable');
+      else log.error({ err }, 'interaction failed');
       if (interaction.isAutocomplete()) {
         if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
         return;
       }
-      const reply: Reply = { kind: 'error', code: 'internal', interactionId: interaction.id };
+      const reply: Reply = unavailable
+        ? { kind: 'error', code: 'store-unavailable' }
+        : { kind: 'error', code: 'internal', interactionId: interaction.id };
       const language = replyLanguage(interaction.locale, 'en');
       await (interaction.isButton()
         ? answerPresser(interaction, reply, language)

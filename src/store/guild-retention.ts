@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { immediateTransaction } from './immediate-transaction.js';
 import type { Schema } from './schema.js';
 
 /** A server's data after the bot left it is kept this long, so a re-invite finds its settings. */
@@ -58,7 +57,7 @@ export class GuildRetention {
    * transaction. Returns the servers deleted.
    */
   async deleteLeftBefore(cutoff: number): Promise<string[]> {
-    return immediateTransaction(this.db, async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom('guild_settings')
         .select('guild_id')

@@ -6,7 +6,6 @@ import {
   type GuildSettingsPatch,
   shardKey,
 } from './guild-settings.js';
-import { immediateTransaction } from './immediate-transaction.js';
 import type { GuildSettingsTable, Schema } from './schema.js';
 
 /** The shards one process serves: a server is included when `shardKey % count` is one of `ids`. */
@@ -46,9 +45,9 @@ export class SettingsRepository {
   }
 
   /**
-   * Applies `patch` to the stored (or default) settings and saves the result, in one IMMEDIATE
-   * transaction so concurrent changes to the same server are not lost. Pause fields are kept
-   * consistent (see `applySettingsPatch`); `hooks.nextDue` keeps the next due instant true.
+   * Applies `patch` to the stored (or default) settings and saves the result, in one transaction that
+   * holds the server's row locked, so concurrent changes to the same server are not lost. Pause fields are
+   * kept consistent (see `applySettingsPatch`); `hooks.nextDue` keeps the next due instant true.
    */
   async update(
     guildId: string,
@@ -135,8 +134,8 @@ export class SettingsRepository {
     hooks: WriteHooks,
   ): Promise<GuildSettings> {
     const key = shardKey(guildId);
-    return immediateTransaction(this.db, async (trx) => {
-      const before = (await new SettingsRepository(trx).get(guildId)) ?? defaultSettings(guildId, now);
+    return this.db.transaction().execute(async (trx) => {
+      const before = await lockedSettings(trx, guildId, key, now);
       const patched = applySettingsPatch(before, change(before), now);
       const after = hooks.nextDue ? { ...patched, nextDueAt: hooks.nextDue(patched) } : patched;
       const { guild_id, shard_key, ...columns } = toRow(after, key);
@@ -149,6 +148,24 @@ export class SettingsRepository {
       return after;
     });
   }
+}
+
+/**
+ * The server's settings, its row created with the defaults if absent, and locked until the transaction
+ * ends. The upsert locks the row on PostgreSQL even when it was only just inserted by someone else (a
+ * plain SELECT … FOR UPDATE finds nothing to lock then); on SQLite the IMMEDIATE transaction already
+ * holds the whole database.
+ */
+async function lockedSettings(trx: Kysely<Schema>, guildId: string, key: number, now: number) {
+  const row = await trx
+    .insertInto('guild_settings')
+    .values(toRow(defaultSettings(guildId, now), key))
+    .onConflict((oc) =>
+      oc.column('guild_id').doUpdateSet((eb) => ({ guild_id: eb.ref('excluded.guild_id') })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toSettings(row);
 }
 
 // `paused = 0` is a literal, not a parameter, so SQLite can prove it matches the partial index's WHERE.

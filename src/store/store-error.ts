@@ -5,7 +5,10 @@ export type StoreErrorCode =
   | 'foreign-database'
   | 'newer-schema'
   | 'migration-failed'
-  | 'unknown-delivery';
+  | 'unknown-delivery'
+  | 'copy-refused'
+  | 'copy-failed'
+  | 'unavailable';
 
 /**
  * An expected storage problem. The message is always one line that names the path or setting at fault
@@ -21,6 +24,14 @@ export class StoreError extends Error {
   ) {
     super(oneLine(message), options);
   }
+}
+
+/**
+ * Whether `error` says the database could not be reached just now (a connection lost or refused, a
+ * statement that timed out): nothing was written, and asking again later may work.
+ */
+export function isStoreUnavailable(error: unknown): error is StoreError {
+  return error instanceof StoreError && error.code === 'unavailable';
 }
 
 /** Collapses line breaks (SQLite and fs messages sometimes carry them) so the message stays one line. */

@@ -8,6 +8,7 @@ import { commands } from '../../commands/index.js';
 import { migrations } from '../../src/store/migrations/index.js';
 import { startEmulator } from '../emulator/emulator.js';
 import type { Emulator } from '../emulator/types.js';
+import { postgresServer } from '../support/postgres.js';
 import { testGuild } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -62,7 +63,18 @@ describe('the bot as a process', () => {
       { DISCORD_TOKEN: 'x', DISCORD_API_URL: 'http://127.0.0.1:1/api/v10' },
       /^remembrance-bot: DISCORD_API_URL must not end with a version/,
     ],
-    [{ DISCORD_TOKEN: 'x', DATABASE_URL: 'postgres://u:secret@db/x' }, /^remembrance-bot: .*DATABASE_URL/],
+    [
+      { DISCORD_TOKEN: 'x', DATABASE_URL: 'postgres://u:secret@db/x?sslmode=on' },
+      /^remembrance-bot: DATABASE_URL has sslmode "on"/,
+    ],
+    [
+      // The run's PostgreSQL, with a wrong password: refused at once, named without the password.
+      {
+        DISCORD_TOKEN: 'x',
+        DATABASE_URL: `postgres://postgres:secret@127.0.0.1:${postgresServer().port}/postgres`,
+      },
+      /^remembrance-bot: Cannot connect to the PostgreSQL database "postgres" on 127\.0\.0\.1:\d+: the server refused the login/,
+    ],
     [
       { DISCORD_TOKEN: 'x', LOG_LEVEL: 'loud' },
       /^remembrance-bot: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent\.$/,

@@ -110,6 +110,7 @@ const replies: Record<string, Reply> = {
     total: 500,
     buttons: { previous: 'config:history:0', next: 'config:history:2' },
   },
+  'database unavailable': { kind: 'error', code: 'store-unavailable' },
 };
 
 /** Every piece of text Discord shows from a payload. */

@@ -330,6 +330,10 @@ async function everyCommandReply(dataset: Dataset): Promise<Rendered[]> {
       what: 'internal error',
       result: { reply: { kind: 'error', code: 'internal', interactionId: '1'.repeat(19) }, ephemeral: true },
     },
+    {
+      what: 'database unavailable',
+      result: { reply: { kind: 'error', code: 'store-unavailable' }, ephemeral: true },
+    },
   );
   return out;
 }

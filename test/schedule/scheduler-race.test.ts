@@ -8,11 +8,11 @@ import type { Notice } from '../../src/domain/notice.js';
 import { InvalidRequestGuard } from '../../src/schedule/invalid-request-guard.js';
 import type { DeliveryTag, NoticeSender, ReadBack, SendOutcome } from '../../src/schedule/notice-port.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
-import { openDatabase } from '../../src/store/database.js';
 import { DeliveryLedger } from '../../src/store/delivery-ledger.js';
 import type { ShardSelection } from '../../src/store/settings-repository.js';
 import { SettingsRepository } from '../../src/store/settings-repository.js';
-import { snowflake, useTempDir } from '../store/fixtures.js';
+import { snowflake } from '../store/fixtures.js';
+import { STORE_KINDS, useStore } from '../store/stores.js';
 
 const dataset = loadDataset(path.join(projectRoot(), 'data/remembrance.json'));
 const baku = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+04:00`);
@@ -79,8 +79,8 @@ class FakeDiscord implements NoticeSender {
   }
 }
 
-describe('several schedulers on one database', () => {
-  const temp = useTempDir();
+describe.each(STORE_KINDS)('several schedulers on one database (%s)', (kind) => {
+  const store = useStore(kind);
   const clock = { now: baku('2027-08-01 12:00') };
   const now = () => clock.now;
   let closers: Array<() => Promise<void>>;
@@ -88,7 +88,7 @@ describe('several schedulers on one database', () => {
 
   /** A process: its own connection to the file, and its scheduler. */
   async function process(owner: string, shards?: ShardSelection) {
-    const { db, close } = await openDatabase(temp.fileUrl(), { now });
+    const { db, close } = await store.openAnother({ now });
     closers.push(close);
     const repo = new SettingsRepository(db);
     const ledger = new DeliveryLedger(db);

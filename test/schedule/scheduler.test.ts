@@ -8,12 +8,12 @@ import { InvalidRequestGuard } from '../../src/schedule/invalid-request-guard.js
 import type { SendOutcome } from '../../src/schedule/notice-port.js';
 import { READBACK_MARGIN_MS } from '../../src/schedule/read-back.js';
 import { Scheduler, type SchedulerDeps } from '../../src/schedule/scheduler.js';
-import { openDatabase } from '../../src/store/database.js';
 import { type DeliveryKey, deliveryMarker, deliveryNonce } from '../../src/store/delivery.js';
 import { DeliveryLedger } from '../../src/store/delivery-ledger.js';
 import type { GuildSettingsPatch } from '../../src/store/guild-settings.js';
 import { SettingsRepository } from '../../src/store/settings-repository.js';
-import { snowflake, useTempDir } from '../store/fixtures.js';
+import { snowflake } from '../store/fixtures.js';
+import { STORE_KINDS, useStore } from '../store/stores.js';
 import { FakeDiscord, transient } from './fake-discord.js';
 
 const dataset = loadDataset(path.join(projectRoot(), 'data/remembrance.json'));
@@ -60,8 +60,8 @@ interface Handle {
   close(): Promise<void>;
 }
 
-describe('Scheduler on a real database', () => {
-  const temp = useTempDir();
+describe.each(STORE_KINDS)('Scheduler on a real database (%s)', (kind) => {
+  const store = useStore(kind);
   const clock = { now: 0 };
   const now = () => clock.now;
   let handles: Handle[];
@@ -71,7 +71,7 @@ describe('Scheduler on a real database', () => {
   let h: Handle;
 
   async function open(): Promise<Handle> {
-    const { db, close } = await openDatabase(temp.fileUrl(), { now });
+    const { db, close } = await store.openAnother({ now });
     const repo = new SettingsRepository(db);
     const ledger = new DeliveryLedger(db);
     const handle = { repo, ledger, settings: new ServerSettings(repo, ledger, dataset, now), close };

@@ -18,6 +18,8 @@ export function renderError(error: UserError, language: Language): MessagePayloa
         return t.errorCount({ min: error.min, max: error.max });
       case 'internal':
         return t.errorInternal({ id: error.interactionId });
+      case 'store-unavailable':
+        return t.errorStoreUnavailable;
     }
   })();
   return { content, embeds: [], allowed_mentions: NO_MENTIONS };

@@ -214,6 +214,8 @@ export const az: Messages = {
     `Botun bu versiyası /${p.name} əmrini tanımır. Heç nə dəyişdirilmədi; bir dəqiqədən sonra yenidən cəhd edin.`,
   errorCount: (p: { min: number; max: number }) =>
     `${p.min} ilə ${p.max} arasında say seçin. Heç nə dəyişdirilmədi.`,
+  errorStoreUnavailable:
+    'Ayarlar müvəqqəti olaraq əlçatan deyil: bot verilənlər bazasına qoşula bilmir. Heç nə dəyişdirilmədi; bir neçə dəqiqədən sonra yenidən cəhd edin.',
   errorInternal: (p: { id: string }) =>
     `Bizim tərəfdə xəta baş verdi və heç nə dəyişdirilmədi. Bu barədə bildirsəniz, bu ID-ni göstərin: ${p.id}.`,
 };

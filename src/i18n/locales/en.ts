@@ -199,6 +199,8 @@ export const en = {
     `The command /${p.name} is not known to this version of the bot. Nothing was changed; try again in a minute.`,
   errorCount: (p: { min: number; max: number }) =>
     `Choose a count from ${p.min} to ${p.max}. Nothing was changed.`,
+  errorStoreUnavailable:
+    'Settings are temporarily unavailable: the bot cannot reach its database. Nothing was changed; please try again in a few minutes.',
   errorInternal: (p: { id: string }) =>
     `Something went wrong on our side and nothing was changed. If you report it, quote this id: ${p.id}.`,
 };

@@ -202,6 +202,8 @@ export const tr: Messages = {
     `/${p.name} komutu botun bu sürümünde yok. Hiçbir şey değiştirilmedi; bir dakika sonra yeniden deneyin.`,
   errorCount: (p: { min: number; max: number }) =>
     `${p.min} ile ${p.max} arasında bir sayı seçin. Hiçbir şey değiştirilmedi.`,
+  errorStoreUnavailable:
+    'Ayarlar geçici olarak kullanılamıyor: bot veritabanına ulaşamıyor. Hiçbir şey değiştirilmedi; lütfen birkaç dakika sonra tekrar deneyin.',
   errorInternal: (p: { id: string }) =>
     `Bizim tarafımızda bir sorun oluştu; hiçbir şey değiştirilmedi. Bildirirseniz şu kimliği belirtin: ${p.id}.`,
 };

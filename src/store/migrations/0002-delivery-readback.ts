@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Migration } from './migration.js';
+import { inPostgresBaseline, type Migration } from './migration.js';
 
 /** The ledger's row as 0001 left it. */
 interface OldDelivery {
@@ -59,7 +59,9 @@ const BATCH = 500;
  */
 export const deliveryReadbackMigration: Migration = {
   id: '0002-delivery-readback',
-  async up(raw) {
+  // PostgreSQL's first migration already has these columns and statuses.
+  postgres: inPostgresBaseline,
+  async sqlite(raw) {
     const db = raw as Kysely<Tables>;
     await db.schema
       .createTable('deliveries_next')
