@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Client, Events } from 'discord.js';
@@ -10,23 +11,29 @@ import type { AppServices, PreviewOutcome } from './app/services.js';
 import { loadDataset } from './config/dataset-file.js';
 import { type BotConfig, ConfigError, loadDotEnv, readConfig } from './config/env.js';
 import { projectRoot } from './config/project-root.js';
+import { ensureShardCount } from './config/shard-count.js';
+import { shardPlan } from './config/shard-plan.js';
 import { CacheNeeds } from './discord/cache-needs.js';
 import { createDiscordClient } from './discord/client.js';
 import { syncCommands } from './discord/command-registration.js';
 import { CachedGuildDirectory } from './discord/guild-directory.js';
+import { leaseIdentifyThrottler } from './discord/identify-throttler.js';
 import { createInteractionRouter } from './discord/interaction-router.js';
 import { DiscordNoticeSender } from './discord/notice-sender.js';
+import { processSendLimit, SendPacer } from './discord/send-pacer.js';
 import { nextOccurrence, parseLocalTime } from './domain/anniversary.js';
 import { eventsWithDay } from './domain/dataset.js';
 import { buildNameIndex } from './domain/name-lookup.js';
 import { noticeFor } from './domain/notice.js';
 import { createLogger, type Logger } from './logger.js';
+import { HostHeartbeat } from './schedule/host-heartbeat.js';
 import { InvalidRequestGuard } from './schedule/invalid-request-guard.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { startTicker } from './schedule/ticker.js';
 import { openDatabase } from './store/database.js';
 import { databaseLocation, parseDatabaseUrl } from './store/database-url.js';
 import { DeliveryLedger } from './store/delivery-ledger.js';
+import { HostRepository } from './store/host-repository.js';
 import { SettingsRepository } from './store/settings-repository.js';
 import { StoreError } from './store/store-error.js';
 
@@ -58,12 +65,6 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-function shardOption(config: BotConfig, env: BotOptions['env']) {
-  if (env.SHARDING_MANAGER && env.SHARDS) return 'from-env' as const;
-  if (config.SHARD_COUNT === 'auto') return 'auto' as const;
-  return { ids: Array.from({ length: config.SHARD_COUNT }, (_, i) => i), count: config.SHARD_COUNT };
-}
-
 /** The composition root: reads configuration, builds every part, wires them and starts the bot. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const config = readConfig(options.env);
@@ -87,6 +88,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     { database: databaseLocation(databaseUrl), dataset: datasetFile, events: dataset.events.length },
     'starting',
   );
+  const hosts = new HostRepository(database.db);
+  const shards = shardPlan(config, options.env);
+  if (shards !== 'auto') {
+    await ensureShardCount(hosts, shards.count, config.SHARD_COUNT_CHANGE, now()).catch(async (err) => {
+      await database.close();
+      throw err;
+    });
+  }
+  // This process's name in the ledger, the heartbeats and the identify leases.
+  const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const settingsRepo = new SettingsRepository(database.db);
   const ledger = new DeliveryLedger(database.db);
   // The Discord cache keeps only the channels and roles servers configured (and the bot's own roles).
@@ -101,8 +112,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const client = createDiscordClient(
     {
       apiUrl: config.DISCORD_API_URL,
-      shards: shardOption(config, options.env),
+      shards,
       waitGuildTimeoutMs: options.waitGuildTimeoutMs,
+      // Real time: Discord's identify window is.
+      identifyThrottler: leaseIdentifyThrottler({ hosts, owner, logger }),
     },
     needs,
   );
@@ -110,7 +123,18 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     needs.observe(packet, client.user?.id),
   );
   const guard = new InvalidRequestGuard(now);
-  const sender = new DiscordNoticeSender(client, guard);
+  const globalLimit = config.DISCORD_GLOBAL_RATE_LIMIT;
+  const sendLimit = processSendLimit({
+    globalLimit,
+    processLimit: config.DISCORD_PROCESS_RATE_LIMIT,
+    shardsHeld: shards === 'auto' ? 1 : shards.ids.length,
+    shardCount: shards === 'auto' ? 1 : shards.count,
+  });
+  const pacer = new SendPacer({
+    limit: sendLimit,
+    minGapMs: Math.floor(1000 / Math.max(globalLimit, sendLimit)),
+  });
+  const sender = new DiscordNoticeSender(client, guard, pacer);
   const guilds = new CachedGuildDirectory(client, needs);
 
   const preview = async (guildId: string, eventId: string): Promise<PreviewOutcome> => {
@@ -202,6 +226,25 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
 
   const shardIds = client.options.shards;
+  const held = { ids: Array.isArray(shardIds) ? shardIds : [0], count: client.options.shardCount ?? 1 };
+  if (shards === 'auto') {
+    await ensureShardCount(hosts, held.count, config.SHARD_COUNT_CHANGE, now()).catch(async (err) => {
+      await client.destroy();
+      await database.close();
+      throw err;
+    });
+  }
+  const heartbeat = new HostHeartbeat({
+    hosts,
+    hostId: owner,
+    hostName: hostname(),
+    pid: process.pid,
+    shards: held,
+    now,
+    logger: logger.child({ component: 'hosts' }),
+  });
+  await heartbeat.beat();
+  heartbeat.start();
   const scheduler = new Scheduler({
     dataset,
     settings: settingsRepo,
@@ -210,8 +253,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     guard,
     now,
     logger: logger.child({ component: 'scheduler' }),
-    owner: `${process.pid}-${randomUUID().slice(0, 8)}`,
-    shards: Array.isArray(shardIds) ? { ids: shardIds, count: client.options.shardCount ?? 1 } : undefined,
+    owner,
+    shards: held,
     pause: async (guildId, reason, detail) => {
       await settings.pauseForDiscord(guildId, reason, detail);
     },
@@ -220,7 +263,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   await scheduler.initialise();
   const ticker = options.ticker === false ? null : startTicker(() => scheduler.tick(), logger);
   logger.info(
-    { user: client.user?.tag, guilds: client.guilds.cache.size, shards: shardIds, commands: commands.length },
+    {
+      user: client.user?.tag,
+      guilds: client.guilds.cache.size,
+      shards: shardIds,
+      shardCount: held.count,
+      sendLimit,
+      commands: commands.length,
+    },
     'bot ready',
   );
 
@@ -237,6 +287,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         const drained = await scheduler.stop(10_000);
         if (!drained)
           logger.warn('sends still in flight at shutdown; their claims will be retried after restart');
+        await heartbeat
+          .stop()
+          .catch((err: unknown) => logger.warn({ err }, 'could not remove the host heartbeat'));
         await client.destroy();
         await database.close();
         logger.info('stopped');

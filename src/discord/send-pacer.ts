@@ -47,3 +47,22 @@ export class SendPacer {
     }
   }
 }
+
+/** Headroom under Discord's global limit for requests other than notice posts (command sync, fetches). */
+const GLOBAL_HEADROOM = 0.96;
+
+/**
+ * Notice posts per second this process may make. Discord's global limit is per bot, not per process, so
+ * each process takes the fraction of the shards it holds (1 of 2 shards at 50/s → 24/s); together the
+ * processes of a correctly configured bot stay under the limit. `processLimit` overrides the share.
+ */
+export function processSendLimit(options: {
+  globalLimit: number;
+  processLimit?: number | undefined;
+  shardsHeld: number;
+  shardCount: number;
+}): number {
+  if (options.processLimit !== undefined) return options.processLimit;
+  const share = (options.globalLimit * GLOBAL_HEADROOM * options.shardsHeld) / options.shardCount;
+  return Math.max(1, Math.floor(share));
+}
