@@ -123,17 +123,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     needs.observe(packet, client.user?.id),
   );
   const guard = new InvalidRequestGuard(now);
-  const globalLimit = config.DISCORD_GLOBAL_RATE_LIMIT;
   const sendLimit = processSendLimit({
-    globalLimit,
+    globalLimit: config.DISCORD_GLOBAL_RATE_LIMIT,
     processLimit: config.DISCORD_PROCESS_RATE_LIMIT,
     shardsHeld: shards === 'auto' ? 1 : shards.ids.length,
     shardCount: shards === 'auto' ? 1 : shards.count,
   });
-  const pacer = new SendPacer({
-    limit: sendLimit,
-    minGapMs: Math.floor(1000 / Math.max(globalLimit, sendLimit)),
-  });
+  // Evenly spaced, not a burst per second: processes sharing the limit then never stack their bursts.
+  const pacer = new SendPacer({ limit: sendLimit, minGapMs: Math.floor(1000 / sendLimit) });
   const sender = new DiscordNoticeSender(client, guard, pacer);
   const guilds = new CachedGuildDirectory(client, needs);
 

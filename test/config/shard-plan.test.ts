@@ -23,8 +23,8 @@ describe('shardPlan', () => {
 describe('processSendLimit', () => {
   it('gives each process the fraction of the global limit its shards cover, under 50/s together', () => {
     expect(processSendLimit({ globalLimit: 50, shardsHeld: 1, shardCount: 1 })).toBe(48);
-    expect(processSendLimit({ globalLimit: 50, shardsHeld: 1, shardCount: 2 })).toBe(24);
-    expect(processSendLimit({ globalLimit: 50, shardsHeld: 3, shardCount: 4 })).toBe(36);
+    expect(processSendLimit({ globalLimit: 50, shardsHeld: 1, shardCount: 2 })).toBe(22);
+    expect(processSendLimit({ globalLimit: 50, shardsHeld: 3, shardCount: 4 })).toBe(33);
     const perProcess = Array.from({ length: 7 }, () =>
       processSendLimit({ globalLimit: 50, shardsHeld: 1, shardCount: 7 }),
     );
@@ -32,7 +32,7 @@ describe('processSendLimit', () => {
   });
 
   it('follows a raised global limit, never goes below 1, and yields to a per-process override', () => {
-    expect(processSendLimit({ globalLimit: 500, shardsHeld: 1, shardCount: 2 })).toBe(240);
+    expect(processSendLimit({ globalLimit: 500, shardsHeld: 1, shardCount: 2 })).toBe(225);
     expect(processSendLimit({ globalLimit: 50, shardsHeld: 1, shardCount: 100 })).toBe(1);
     expect(processSendLimit({ globalLimit: 50, processLimit: 10, shardsHeld: 1, shardCount: 2 })).toBe(10);
   });
