@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // One PostgreSQL server for the run; each test file takes its own database (test/support/postgres.ts).
+    globalSetup: ['test/support/postgres-global-setup.ts'],
   },
 });

@@ -83,7 +83,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     : resolve(projectRoot(), config.DATASET_FILE);
   const dataset = loadDataset(datasetFile);
   const databaseUrl = parseDatabaseUrl(config.DATABASE_URL, cwd);
-  const database = await openDatabase(databaseUrl, { now });
+  const database = await openDatabase(databaseUrl, {
+    now,
+    poolSize: config.DATABASE_POOL_SIZE,
+    log: logger.child({ component: 'store' }),
+  });
   logger.info(
     { database: databaseLocation(databaseUrl), dataset: datasetFile, events: dataset.events.length },
     'starting',

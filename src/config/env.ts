@@ -27,6 +27,13 @@ const envSchema = z.object({
   DISCORD_DEV_GUILD_ID: snowflake.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.string().trim().min(1, 'is empty').default('sqlite:var/remembrance.sqlite'),
+  // Connections each process keeps to PostgreSQL (ignored for SQLite). Hosts × processes × this must
+  // stay under the server's max_connections.
+  DATABASE_POOL_SIZE: z
+    .string()
+    .regex(/^([1-9]\d?|100)$/, 'must be a whole number from 1 to 100')
+    .default('10')
+    .transform(Number),
   DATASET_FILE: z.string().trim().min(1, 'is empty').default('data/remembrance.json'),
   SHARD_COUNT: z
     .union([z.literal('auto'), z.string().regex(/^[1-9]\d{0,4}$/, 'must be "auto" or a whole number from 1')])

@@ -1,18 +1,21 @@
 import path from 'node:path';
+import { describePostgres, type PostgresUrl, parsePostgresUrl } from './postgres-url.js';
 import { StoreError } from './store-error.js';
 
 /** The DATABASE_URL used when none is set: a file under var/ relative to the working directory. */
 export const DEFAULT_DATABASE_URL = 'sqlite:var/remembrance.sqlite';
 
 /** Where the database lives once DATABASE_URL has been understood. */
-export type DatabaseUrl = { kind: 'sqlite-file'; path: string } | { kind: 'sqlite-memory' };
+export type DatabaseUrl = { kind: 'sqlite-file'; path: string } | { kind: 'sqlite-memory' } | PostgresUrl;
 
 const ACCEPTED =
-  'use sqlite:relative/path.sqlite (relative to the working directory), sqlite:/absolute/path.sqlite or sqlite::memory:';
+  'use sqlite:relative/path.sqlite (relative to the working directory), sqlite:/absolute/path.sqlite, ' +
+  'sqlite::memory: or postgres://user:password@host:port/database';
 
 /**
- * Parses DATABASE_URL. Accepts `sqlite:relative/path` (resolved against `cwd`), `sqlite:/absolute/path`
- * and `sqlite::memory:`; anything else throws a {@link StoreError} with a one-line message.
+ * Parses DATABASE_URL. Accepts `sqlite:relative/path` (resolved against `cwd`), `sqlite:/absolute/path`,
+ * `sqlite::memory:` and `postgres://` / `postgresql://` URLs (see {@link parsePostgresUrl}); anything
+ * else throws a {@link StoreError} with a one-line message.
  *
  * Values with another scheme are never echoed back, because they may carry a password
  * (`postgres://user:secret@host/db`); only the scheme is named.
@@ -23,6 +26,7 @@ export function parseDatabaseUrl(value: string, cwd: string): DatabaseUrl {
     throw invalid(`DATABASE_URL is empty; ${ACCEPTED}.`);
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase();
+  if (scheme === 'postgres' || scheme === 'postgresql') return parsePostgresUrl(trimmed);
   if (scheme !== 'sqlite') {
     throw invalid(`DATABASE_URL ${describeScheme(scheme)}; ${ACCEPTED}.`);
   }
@@ -43,14 +47,17 @@ export function parseDatabaseUrl(value: string, cwd: string): DatabaseUrl {
   return { kind: 'sqlite-file', path: path.resolve(cwd, rest) };
 }
 
-/** The path or `:memory:` a {@link DatabaseUrl} points at, for messages and for SQLite itself. */
+/**
+ * Where a {@link DatabaseUrl} points, for messages and logs: the path, `:memory:`, or the PostgreSQL
+ * database, host and port (never the password).
+ */
 export function databaseLocation(url: DatabaseUrl): string {
+  if (url.kind === 'postgres') return describePostgres(url);
   return url.kind === 'sqlite-memory' ? ':memory:' : url.path;
 }
 
 function describeScheme(scheme: string | undefined): string {
   if (scheme === undefined) return 'has no scheme';
-  if (scheme === 'postgres' || scheme === 'postgresql') return 'uses PostgreSQL, which is not supported yet';
   return `uses the "${scheme}:" scheme, which is not supported`;
 }
 

@@ -1,15 +1,28 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import { type DatabaseUrl, databaseLocation } from './database-url.js';
 import { migrate } from './migrator.js';
+import { connectPostgres, describePgError, type StoreLog } from './postgres-connection.js';
 import type { Schema } from './schema.js';
+import { cannotOpenSqlite, ImmediateSqliteDialect, openSqliteFile } from './sqlite-dialect.js';
 import { StoreError } from './store-error.js';
+
+export type { StoreLog } from './postgres-connection.js';
+
+/** The pool size when DATABASE_POOL_SIZE is not set. */
+export const DEFAULT_POOL_SIZE = 10;
 
 export interface OpenDatabaseOptions {
   /** Clock for migration timestamps; defaults to Date.now. */
   now?: () => number;
+  /** PostgreSQL: connections in the pool (default {@link DEFAULT_POOL_SIZE}). */
+  poolSize?: number;
+  /** PostgreSQL: how long to keep retrying an unreachable server at start (default 60 s). */
+  connectRetryMs?: number;
+  /** PostgreSQL: the longest one statement may run (default 15 s). */
+  statementTimeoutMs?: number;
+  /** Run pending migrations (default true); db:copy opens its source without touching it. */
+  migrate?: boolean;
+  log?: StoreLog;
 }
 
 /** An open, migrated database. Call `close` once at shutdown. */
@@ -19,35 +32,43 @@ export interface OpenedDatabase {
 }
 
 /**
- * Opens (creating if needed) the SQLite database, sets WAL, foreign keys and a 5 s busy timeout, and
- * runs pending migrations. Every expected failure — an unwritable folder, a file that is not a
- * database, a database from a newer bot — is a {@link StoreError} with a one-line message naming the
- * path, so the caller can print it and exit.
+ * Opens the database DATABASE_URL names and runs pending migrations. SQLite: creates the file if needed,
+ * with WAL, foreign keys and a 5 s busy timeout. PostgreSQL: a pool over `pg`, retrying an unreachable
+ * server for a while. Every expected failure — an unwritable folder, a file that is not a database, a
+ * server that refuses the login, a database from a newer bot — is a {@link StoreError} with a one-line
+ * message naming where the database is (never a password), so the caller can print it and exit.
  */
 export async function openDatabase(
   url: DatabaseUrl,
   options: OpenDatabaseOptions = {},
 ): Promise<OpenedDatabase> {
   const location = databaseLocation(url);
-  if (url.kind === 'sqlite-file') prepareFile(url.path);
+  const db =
+    url.kind === 'postgres'
+      ? new Kysely<Schema>({
+          dialect: new PostgresDialect({
+            pool: await connectPostgres(url, {
+              poolSize: options.poolSize ?? DEFAULT_POOL_SIZE,
+              connectRetryMs: options.connectRetryMs ?? 60_000,
+              statementTimeoutMs: options.statementTimeoutMs ?? 15_000,
+              log: options.log,
+            }),
+          }),
+        })
+      : new Kysely<Schema>({ dialect: new ImmediateSqliteDialect(openSqliteFile(location)) });
 
-  let sqlite: SqliteDatabase.Database | undefined;
-  try {
-    sqlite = new SqliteDatabase(location);
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-  } catch (error) {
-    sqlite?.close();
-    throw cannotOpen(location, error);
-  }
-
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
-  try {
-    await migrate(db as unknown as Kysely<unknown>, { now: (options.now ?? Date.now)(), location });
-  } catch (error) {
-    await db.destroy();
-    throw error instanceof StoreError ? error : cannotOpen(location, error);
+  if (options.migrate !== false) {
+    try {
+      await migrate(db as unknown as Kysely<unknown>, { now: (options.now ?? Date.now)(), location });
+    } catch (error) {
+      await db.destroy();
+      if (error instanceof StoreError) throw error;
+      if (url.kind !== 'postgres') throw cannotOpenSqlite(location, error);
+      throw new StoreError(
+        'cannot-open',
+        `Cannot open the ${location}: ${describePgError(error, url.password)}.`,
+      );
+    }
   }
 
   let closed = false;
@@ -59,71 +80,4 @@ export async function openDatabase(
       await db.destroy();
     },
   };
-}
-
-function prepareFile(file: string): void {
-  const folder = path.dirname(file);
-  try {
-    fs.mkdirSync(folder, { recursive: true });
-  } catch (error) {
-    throw new StoreError(
-      'cannot-open',
-      `Cannot open the database at ${file}: cannot create the folder ${folder} (${describeFsError(error)}).`,
-      { cause: error },
-    );
-  }
-  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new StoreError('cannot-open', `Cannot open the database at ${file}: it is a folder, not a file.`);
-  }
-}
-
-function cannotOpen(location: string, error: unknown): StoreError {
-  return new StoreError(
-    'cannot-open',
-    `Cannot open the database at ${location}: ${describeSqliteError(error)}.`,
-    {
-      cause: error,
-    },
-  );
-}
-
-function describeSqliteError(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  // Extended codes (SQLITE_READONLY_DBMOVED, SQLITE_CANTOPEN_ISDIR…) share their primary code's meaning.
-  const primary = typeof code === 'string' ? /^SQLITE_[A-Z]+/.exec(code)?.[0] : undefined;
-  switch (primary) {
-    case 'SQLITE_NOTADB':
-      return 'the file is not a SQLite database';
-    case 'SQLITE_CORRUPT':
-      return 'the database file is corrupt';
-    case 'SQLITE_CANTOPEN':
-      return 'SQLite cannot open the file (check that its folder exists and is writable)';
-    case 'SQLITE_READONLY':
-    case 'SQLITE_PERM':
-    case 'SQLITE_AUTH':
-      return 'the file is read-only';
-    case 'SQLITE_BUSY':
-    case 'SQLITE_LOCKED':
-      return 'the database stayed locked by another process for more than 5 s';
-    case 'SQLITE_FULL':
-      return 'the disk is full';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  switch (code) {
-    case 'ENOTDIR':
-    case 'EEXIST':
-      return 'part of that path is a file, not a folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EROFS':
-      return 'read-only file system';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }

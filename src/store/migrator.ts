@@ -1,30 +1,33 @@
 import { type Kysely, sql } from 'kysely';
-import { immediateTransaction } from './immediate-transaction.js';
 import { migrations as knownMigrations } from './migrations/index.js';
-import type { Migration } from './migrations/migration.js';
+import { type Migration, migrationBody } from './migrations/migration.js';
+import { storeDialectOf } from './store-dialect.js';
 import { StoreError } from './store-error.js';
 
 export interface MigrateOptions {
   /** Recorded as applied_at. */
   now: number;
-  /** The database path, for error messages. */
+  /** Where the database is (path, or PostgreSQL database and host), for error messages. */
   location: string;
   /** Defaults to every migration this version knows. */
   migrations?: readonly Migration[];
 }
 
 /**
- * Brings the schema up to date: all pending migrations run in one IMMEDIATE transaction, so several
- * processes starting at once apply them exactly once and a failure leaves the database as it was.
- * A database that recorded a migration this version does not know was written by a newer bot; it is
- * refused with a {@link StoreError} before anything is written.
+ * Brings the schema up to date: all pending migrations run in one transaction that first takes the
+ * migration lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), so several processes or hosts
+ * starting at once apply them exactly once and a failure leaves the database as it was. A database that
+ * recorded a migration this version does not know was written by a newer bot; it is refused with a
+ * {@link StoreError} before anything is written.
  *
  * @returns the ids applied now (empty when the schema was current).
  */
 export async function migrate(db: Kysely<unknown>, options: MigrateOptions): Promise<string[]> {
   const list = options.migrations ?? knownMigrations;
   assertOrdered(list);
-  return immediateTransaction(db, async (trx) => {
+  const dialect = storeDialectOf(db);
+  return db.transaction().execute(async (trx) => {
+    await dialect.lockForMigration(trx);
     const applied = await appliedIds(trx);
     const known = new Set(list.map((m) => m.id));
     const unknown = applied.filter((id) => !known.has(id));
@@ -38,13 +41,10 @@ export async function migrate(db: Kysely<unknown>, options: MigrateOptions): Pro
     const done = new Set(applied);
     const pending = list.filter((m) => !done.has(m.id));
     if (pending.length === 0) return [];
-    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
-      id TEXT PRIMARY KEY NOT NULL,
-      applied_at INTEGER NOT NULL
-    ) STRICT`.execute(trx);
+    await dialect.createMigrationTable(trx);
     for (const migration of pending) {
       try {
-        await migration.up(trx);
+        await migrationBody(migration, dialect.name)(trx);
       } catch (error) {
         throw new StoreError(
           'migration-failed',
@@ -61,10 +61,8 @@ export async function migrate(db: Kysely<unknown>, options: MigrateOptions): Pro
 }
 
 async function appliedIds(db: Kysely<unknown>): Promise<string[]> {
-  const table = await sql<{ name: string }>`
-    SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'
-  `.execute(db);
-  if (table.rows.length === 0) return [];
+  const tables = await storeDialectOf(db).tables(db);
+  if (!tables.includes('schema_migrations')) return [];
   const rows = await sql<{ id: string }>`SELECT id FROM schema_migrations ORDER BY id`.execute(db);
   return rows.rows.map((r) => r.id);
 }

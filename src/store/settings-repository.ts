@@ -7,7 +7,6 @@ import {
   type PauseReason,
   shardKey,
 } from './guild-settings.js';
-import { immediateTransaction } from './immediate-transaction.js';
 import type { GuildSettingsTable, Schema } from './schema.js';
 
 /** The shards one process serves: a server is included when `shardKey % count` is one of `ids`. */
@@ -36,8 +35,8 @@ export class SettingsRepository {
   }
 
   /**
-   * Applies `patch` to the stored (or default) settings and saves the result, in one IMMEDIATE
-   * transaction so concurrent changes to the same server are not lost. Pause fields are kept
+   * Applies `patch` to the stored (or default) settings and saves the result, in one transaction that
+   * holds the server's row locked, so concurrent changes to the same server are not lost. Pause fields are kept
    * consistent (see `applySettingsPatch`). Callers that change the channel, zone, time or pause state
    * should also set `nextDueAt`.
    */
@@ -116,8 +115,8 @@ export class SettingsRepository {
     change: (current: GuildSettings) => GuildSettingsPatch,
   ): Promise<GuildSettings> {
     const key = shardKey(guildId);
-    return immediateTransaction(this.db, async (trx) => {
-      const current = (await new SettingsRepository(trx).get(guildId)) ?? defaultSettings(guildId, now);
+    return this.db.transaction().execute(async (trx) => {
+      const current = await lockedSettings(trx, guildId, key, now);
       const next = applySettingsPatch(current, change(current), now);
       const { guild_id, shard_key, ...columns } = toRow(next, key);
       await trx
@@ -128,6 +127,24 @@ export class SettingsRepository {
       return next;
     });
   }
+}
+
+/**
+ * The server's settings, its row created with the defaults if absent, and locked until the transaction
+ * ends. The upsert locks the row on PostgreSQL even when it was only just inserted by someone else (a
+ * plain SELECT … FOR UPDATE finds nothing to lock then); on SQLite the IMMEDIATE transaction already
+ * holds the whole database.
+ */
+async function lockedSettings(trx: Kysely<Schema>, guildId: string, key: number, now: number) {
+  const row = await trx
+    .insertInto('guild_settings')
+    .values(toRow(defaultSettings(guildId, now), key))
+    .onConflict((oc) =>
+      oc.column('guild_id').doUpdateSet((eb) => ({ guild_id: eb.ref('excluded.guild_id') })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toSettings(row);
 }
 
 // `paused = 0` is a literal, not a parameter, so SQLite can prove it matches the partial index's WHERE.

@@ -4,7 +4,9 @@ export type StoreErrorCode =
   | 'cannot-open'
   | 'newer-schema'
   | 'migration-failed'
-  | 'unknown-delivery';
+  | 'unknown-delivery'
+  | 'copy-refused'
+  | 'copy-failed';
 
 /**
  * An expected storage problem. The message is always one line that names the path or setting at fault

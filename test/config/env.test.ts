@@ -22,10 +22,20 @@ describe('readConfig', () => {
       DISCORD_API_URL: 'https://discord.com/api',
       LOG_LEVEL: 'info',
       DATABASE_URL: 'sqlite:var/remembrance.sqlite',
+      DATABASE_POOL_SIZE: 10,
       DATASET_FILE: 'data/remembrance.json',
       SHARD_COUNT: 'auto',
       DISCORD_GLOBAL_RATE_LIMIT: 50,
     });
+  });
+
+  it('reads DATABASE_POOL_SIZE as a number and refuses anything but 1 to 100 in one line', () => {
+    expect(readConfig({ DISCORD_TOKEN: TOKEN, DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);
+    for (const value of ['0', '101', 'ten', '-1', '2.5']) {
+      expect(refusal({ DISCORD_TOKEN: TOKEN, DATABASE_POOL_SIZE: value }).message).toBe(
+        'DATABASE_POOL_SIZE must be a whole number from 1 to 100.',
+      );
+    }
   });
 
   it('ignores variables it does not know (the rest of the environment)', () => {

@@ -61,7 +61,10 @@ describe('the bot as a process', () => {
       { DISCORD_TOKEN: 'x', DISCORD_API_URL: 'http://127.0.0.1:1/api/v10' },
       /^remembrance-bot: DISCORD_API_URL must not end with a version/,
     ],
-    [{ DISCORD_TOKEN: 'x', DATABASE_URL: 'postgres://u:secret@db/x' }, /^remembrance-bot: .*DATABASE_URL/],
+    [
+      { DISCORD_TOKEN: 'x', DATABASE_URL: 'postgres://u:secret@db/x?sslmode=on' },
+      /^remembrance-bot: DATABASE_URL has sslmode "on"/,
+    ],
     [
       { DISCORD_TOKEN: 'x', SHARD_COUNT: 'many' },
       /^remembrance-bot: SHARD_COUNT must be "auto" or a whole number/,

@@ -2,13 +2,14 @@
 // stdin, claims every key at once, prints the keys it won as JSON. Run by claim-race.test.ts via tsx.
 import { once } from 'node:events';
 import { openDatabase } from '../../src/store/database.js';
+import { parseDatabaseUrl } from '../../src/store/database-url.js';
 import { DeliveryLedger } from '../../src/store/delivery-ledger.js';
 
-const [file, owner, count, now] = process.argv.slice(2);
-if (file === undefined || owner === undefined || count === undefined || now === undefined) {
-  throw new Error('usage: claim-race-worker <file> <owner> <keyCount> <now>');
+const [url, owner, count, now] = process.argv.slice(2);
+if (url === undefined || owner === undefined || count === undefined || now === undefined) {
+  throw new Error('usage: claim-race-worker <DATABASE_URL> <owner> <keyCount> <now>');
 }
-const { db, close } = await openDatabase({ kind: 'sqlite-file', path: file });
+const { db, close } = await openDatabase(parseDatabaseUrl(url, process.cwd()));
 const ledger = new DeliveryLedger(db);
 process.stdout.write('ready\n');
 await once(process.stdin, 'data');

@@ -2,31 +2,25 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenedDatabase, openDatabase } from '../../src/store/database.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../src/store/database.js';
+import type { DatabaseUrl } from '../../src/store/database-url.js';
 import type { DeliveryKey } from '../../src/store/delivery.js';
 import { DeliveryLedger } from '../../src/store/delivery-ledger.js';
 import type { Schema } from '../../src/store/schema.js';
-import { useTempDir } from './fixtures.js';
+import { STORE_KINDS, useStore } from './stores.js';
 
 const KEY: DeliveryKey = { guildId: '4194304', eventId: 'khojaly', year: 2026 };
 const STALE = 60_000;
 
-describe('two schedulers racing for the same delivery', () => {
-  const temp = useTempDir();
+describe.each(STORE_KINDS)('two schedulers racing for the same delivery on %s', (kind) => {
+  const store = useStore(kind);
   let first: OpenedDatabase;
   let second: OpenedDatabase;
-  let file: string;
 
   beforeEach(async () => {
-    const url = temp.fileUrl();
-    file = url.kind === 'sqlite-file' ? url.path : '';
-    first = await openDatabase(url);
-    second = await openDatabase(url);
-  });
-  afterEach(async () => {
-    await first.close();
-    await second.close();
+    first = { db: store.db(), close: async () => undefined };
+    second = await store.openAnother();
   });
 
   async function claimAll(now: number, connections: Kysely<Schema>[], count: number) {
@@ -71,7 +65,7 @@ describe('two schedulers racing for the same delivery', () => {
 
   it('lets exactly one process win each delivery when four processes race', async () => {
     const keys = 300;
-    const workers = ['w0', 'w1', 'w2', 'w3'].map((owner) => startWorker(file, owner, keys));
+    const workers = ['w0', 'w1', 'w2', 'w3'].map((owner) => startWorker(urlText(store.url()), owner, keys));
     await Promise.all(workers.map((w) => w.ready));
     for (const w of workers) w.child.stdin?.write('go\n');
     const won = await Promise.all(workers.map((w) => w.result));
@@ -99,10 +93,20 @@ describe('two schedulers racing for the same delivery', () => {
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORKER = path.join(ROOT, 'test/store/claim-race-worker.ts');
 
-function startWorker(file: string, owner: string, keys: number) {
+/** The URL a worker process is given: the test's database, as DATABASE_URL would name it. */
+function urlText(url: DatabaseUrl): string {
+  if (url.kind === 'sqlite-file') return `sqlite:${url.path}`;
+  if (url.kind === 'postgres') {
+    const password = encodeURIComponent(url.password ?? '');
+    return `postgres://${encodeURIComponent(url.user)}:${password}@${url.host}:${url.port}/${url.database}`;
+  }
+  throw new Error('workers need a database they can share');
+}
+
+function startWorker(url: string, owner: string, keys: number) {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', WORKER, file, owner, String(keys), '1000'],
+    ['--import', 'tsx', WORKER, url, owner, String(keys), '1000'],
     {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -3,7 +3,8 @@ import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../../src/store/database
 import { StoreError } from '../../src/store/store-error.js';
 
 const ACCEPTED =
-  'use sqlite:relative/path.sqlite (relative to the working directory), sqlite:/absolute/path.sqlite or sqlite::memory:.';
+  'use sqlite:relative/path.sqlite (relative to the working directory), sqlite:/absolute/path.sqlite, ' +
+  'sqlite::memory: or postgres://user:password@host:port/database.';
 
 function errorOf(value: string): StoreError {
   try {
@@ -47,11 +48,6 @@ describe('parseDatabaseUrl', () => {
   });
 
   it.each([
-    [
-      'postgres://bot:hunter2@db.example/remembrance',
-      'DATABASE_URL uses PostgreSQL, which is not supported yet; ',
-    ],
-    ['postgresql://db/remembrance', 'DATABASE_URL uses PostgreSQL, which is not supported yet; '],
     ['mysql://db/remembrance', 'DATABASE_URL uses the "mysql:" scheme, which is not supported; '],
     ['file:var/x.sqlite', 'DATABASE_URL uses the "file:" scheme, which is not supported; '],
     ['', 'DATABASE_URL is empty; '],
@@ -71,7 +67,10 @@ describe('parseDatabaseUrl', () => {
   });
 
   it('never echoes a URL that may carry a password', () => {
-    expect(errorOf('postgres://bot:hunter2@db.example/remembrance').message).not.toContain('hunter2');
+    expect(errorOf('postgres://bot:hunter2@db.example/remembrance?sslmode=on').message).not.toContain(
+      'hunter2',
+    );
+    expect(errorOf('postgres://bot:hunter2@:5432/remembrance').message).not.toContain('hunter2');
     expect(errorOf('redis://:hunter2@cache').message).not.toContain('hunter2');
   });
 });

@@ -1,29 +1,25 @@
 import fc from 'fast-check';
 import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/database.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type DeliveryKey, deliveryNonce } from '../../src/store/delivery.js';
 import { DeliveryLedger } from '../../src/store/delivery-ledger.js';
 import type { Schema } from '../../src/store/schema.js';
 import { StoreError } from '../../src/store/store-error.js';
-import { snowflake, useTempDir } from './fixtures.js';
+import { snowflake } from './fixtures.js';
+import { STORE_KINDS, useStore } from './stores.js';
 
 const KEY: DeliveryKey = { guildId: snowflake(1), eventId: 'black-january', year: 2026 };
 const STALE = 60_000;
 const claimAt = (owner: string, now: number) => ({ owner, now, dueAt: 500, staleAfterMs: STALE });
 
-describe('DeliveryLedger', () => {
-  const temp = useTempDir();
+describe.each(STORE_KINDS)('DeliveryLedger on %s', (kind) => {
+  const store = useStore(kind);
   let db: Kysely<Schema>;
-  let close: () => Promise<void>;
   let ledger: DeliveryLedger;
 
-  beforeEach(async () => {
-    ({ db, close } = await openDatabase(temp.fileUrl()));
+  beforeEach(() => {
+    db = store.db();
     ledger = new DeliveryLedger(db);
-  });
-  afterEach(async () => {
-    await close();
   });
 
   it('claims a new delivery, refuses a second claim, and records the message', async () => {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { postgresBaseline } from './0001-initial-postgres.js';
 import type { Migration } from './migration.js';
 
 /**
@@ -8,7 +9,8 @@ import type { Migration } from './migration.js';
  */
 export const initialMigration: Migration = {
   id: '0001-initial',
-  async up(db) {
+  postgres: postgresBaseline,
+  async sqlite(db) {
     await db.schema
       .createTable('guild_settings')
       .addColumn('guild_id', 'text', (c) => c.primaryKey().notNull())
