@@ -1,33 +1,29 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { IDENTIFY_LEASE_MS, LeaseIdentifyThrottler } from '../../src/discord/identify-throttler.js';
-import { type OpenedDatabase, openDatabase } from '../../src/store/database.js';
 import { HostRepository } from '../../src/store/host-repository.js';
-import { useTempDir } from '../store/fixtures.js';
+import type { Schema } from '../../src/store/schema.js';
+import { STORE_KINDS, useStore } from '../store/stores.js';
 
-describe('identify leases across processes', () => {
-  const temp = useTempDir();
-  let first: OpenedDatabase;
-  let second: OpenedDatabase;
+describe.each(STORE_KINDS)('identify leases across processes on %s', (kind) => {
+  const store = useStore(kind);
+  let first: Kysely<Schema>;
+  let second: Kysely<Schema>;
   let now: number;
   /** When each shard was let through, on the shared clock. */
   let identified: Array<{ shard: number; at: number }>;
 
   beforeEach(async () => {
-    const url = temp.fileUrl();
-    first = await openDatabase(url);
-    second = await openDatabase(url);
+    first = store.db();
+    second = (await store.openAnother()).db;
     now = 1_000_000;
     identified = [];
   });
-  afterEach(async () => {
-    await first.close();
-    await second.close();
-  });
 
   /** A throttler whose sleeps advance the shared clock instead of waiting. */
-  const throttler = (database: OpenedDatabase, owner: string, maxConcurrency: number) =>
+  const throttler = (db: Kysely<Schema>, owner: string, maxConcurrency: number) =>
     new LeaseIdentifyThrottler({
-      hosts: new HostRepository(database.db),
+      hosts: new HostRepository(db),
       owner,
       maxConcurrency,
       now: () => now,

@@ -1,25 +1,19 @@
 import pino from 'pino';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { HOST_LIVE_MS, HostHeartbeat, UNHELD_ALERT_MS } from '../../src/schedule/host-heartbeat.js';
-import { type OpenedDatabase, openDatabase } from '../../src/store/database.js';
 import { HostRepository } from '../../src/store/host-repository.js';
-import { useTempDir } from '../store/fixtures.js';
+import { STORE_KINDS, useStore } from '../store/stores.js';
 
-describe('host heartbeats', () => {
-  const temp = useTempDir();
-  let database: OpenedDatabase;
+describe.each(STORE_KINDS)('host heartbeats on %s', (kind) => {
+  const store = useStore(kind);
   let hosts: HostRepository;
   let now: number;
   let logs: Array<Record<string, unknown>>;
 
   beforeEach(async () => {
-    database = await openDatabase(temp.fileUrl());
-    hosts = new HostRepository(database.db);
+    hosts = new HostRepository(store.db());
     now = Date.UTC(2027, 1, 26, 5, 0);
     logs = [];
-  });
-  afterEach(async () => {
-    await database.close();
   });
 
   const host = (hostId: string, ids: number[]) =>

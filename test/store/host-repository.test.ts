@@ -1,26 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenedDatabase, openDatabase } from '../../src/store/database.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { HostRepository } from '../../src/store/host-repository.js';
-import { useTempDir } from './fixtures.js';
+import { STORE_KINDS, useStore } from './stores.js';
 
-describe('hosts sharing one database', () => {
-  const temp = useTempDir();
-  let first: OpenedDatabase;
-  let second: OpenedDatabase;
+describe.each(STORE_KINDS)('hosts sharing one database on %s', (kind) => {
+  const store = useStore(kind);
   let a: HostRepository;
   let b: HostRepository;
 
   beforeEach(async () => {
-    // Two connections to one file stand for two hosts.
-    const url = temp.fileUrl();
-    first = await openDatabase(url);
-    second = await openDatabase(url);
-    a = new HostRepository(first.db);
-    b = new HostRepository(second.db);
-  });
-  afterEach(async () => {
-    await first.close();
-    await second.close();
+    // Two connections to one database stand for two hosts.
+    a = new HostRepository(store.db());
+    b = new HostRepository((await store.openAnother()).db);
   });
 
   const beat = (hostId: string, shardIds: number[], now: number, shardCount = 2) => ({
