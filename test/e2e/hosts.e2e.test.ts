@@ -11,6 +11,7 @@ import { DeliveryLedger } from '../../src/store/delivery-ledger.js';
 import { SettingsRepository } from '../../src/store/settings-repository.js';
 import { startEmulator } from '../emulator/emulator.js';
 import type { Emulator, GuildFixture } from '../emulator/types.js';
+import { type PostgresDatabase, postgresDatabase } from '../support/postgres.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const STALE_CLAIM_MS = 4_000;
@@ -40,13 +41,15 @@ function fixture(s: Server): GuildFixture {
 
 type Host = ChildProcess & { out: string[]; err: string[]; name: string };
 
-describe('several hosts on one database', () => {
+describe('several hosts on one PostgreSQL database', () => {
   let emulator: Emulator | undefined;
   let dir: string | undefined;
+  let database: PostgresDatabase | undefined;
   const hosts: Host[] = [];
   afterEach(async () => {
     for (const h of hosts.splice(0)) if (h.exitCode === null && h.signalCode === null) h.kill('SIGKILL');
     await emulator?.close();
+    await database?.drop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -82,7 +85,9 @@ describe('several hosts on one database', () => {
     );
     const datasetFile = join(work, 'dataset.json');
     writeFileSync(datasetFile, JSON.stringify(data));
-    const databaseUrl = `sqlite:${join(work, 'bot.sqlite')}`;
+    // One PostgreSQL database that every host shares, as in production.
+    database = await postgresDatabase('hosts');
+    const databaseUrl = database.url;
     const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
 
     /** Configures servers whose post (00:00 UTC today) is due. */
