@@ -122,6 +122,60 @@ describe('two shards in two processes', () => {
   });
 });
 
+describe('start:sharded with SHARD_IDS', () => {
+  let emulator: Emulator | undefined;
+  let dir: string | undefined;
+  let manager: ChildProcess | undefined;
+  afterEach(async () => {
+    if (manager && manager.exitCode === null) manager.kill('SIGKILL');
+    await emulator?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts only the listed shards, and refuses a count other than the database records', async () => {
+    emulator = await startEmulator({
+      shardCount: 2,
+      guilds: GUILDS.map((id, i) => guild(id, CHANNELS[i] as string)),
+    });
+    dir = mkdtempSync(join(tmpdir(), 'remembrance-shard-ids-'));
+    const env = {
+      PATH: process.env.PATH ?? '',
+      DISCORD_TOKEN: emulator.token,
+      DISCORD_API_URL: emulator.apiUrl,
+      DATABASE_URL: `sqlite:${join(dir, 'bot.sqlite')}`,
+    };
+    const spawnSharded = (more: Record<string, string>) =>
+      spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'sharded.ts')], {
+        cwd: dir,
+        env: { ...env, ...more },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    const out: string[] = [];
+    manager = spawnSharded({ SHARD_COUNT: '2', SHARD_IDS: '1' });
+    manager.stdout?.on('data', (d) => out.push(String(d)));
+    manager.stderr?.on('data', (d) => out.push(String(d)));
+    const deadline = Date.now() + 40_000;
+    while (!out.join('').includes('all shards ready')) {
+      if (Date.now() > deadline) throw new Error(`shard 1 did not start:\n${out.join('')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(emulator.identifies.map((i) => i.shard)).toEqual([[1, 2]]);
+    expect(emulator.connectedShards()).toEqual([1]);
+
+    const refused = spawnSharded({ SHARD_COUNT: '3', SHARD_IDS: '0' });
+    const err: string[] = [];
+    refused.stderr?.on('data', (d) => err.push(String(d)));
+    expect(await new Promise((resolve) => refused.once('exit', resolve))).toBe(1);
+    expect(err.join('').trim()).toMatch(
+      /^remembrance-bot: SHARD_COUNT is 3 but this bot's database records 2 shards; [^\n]*$/,
+    );
+    expect(emulator.identifies).toHaveLength(1);
+
+    manager.kill('SIGTERM');
+    expect(await new Promise((resolve) => manager?.once('exit', resolve))).toBe(0);
+  });
+});
+
 describe('several shards in one process', () => {
   it('holds both shards and posts for the servers on each', async () => {
     const h = await startHarness({
