@@ -163,6 +163,21 @@ describe('several hosts on one PostgreSQL database', () => {
     await configure(first);
     await until(() => posted(first) === first.length, 'the first servers', 90_000);
     exactlyOnce(first);
+    // Each host posted for the servers of its own shard only.
+    const postedBy = (h: Host) =>
+      h.out
+        .join('')
+        .split('\n')
+        .filter((l) => l.includes('"msg":"notice posted"'))
+        .map((l) => (JSON.parse(l) as { guildId: string }).guildId)
+        .sort();
+    const ofShard = (shard: number) =>
+      first
+        .filter((s) => s.shard === shard)
+        .map((s) => s.id)
+        .sort();
+    expect(postedBy(a)).toEqual(ofShard(0));
+    expect(postedBy(b)).toEqual(ofShard(1));
     expect(em.globalRateLimitHits).toBe(0);
 
     // 2. Rolling restart into two hosts that both run both shards (the overlap a mistake makes).
