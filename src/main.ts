@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { type Client, Events } from 'discord.js';
 import type { Kysely } from 'kysely';
@@ -12,20 +13,25 @@ import type { AppServices } from './app/services.js';
 import { loadDataset } from './config/dataset-file.js';
 import { type BotConfig, ConfigError, readConfig } from './config/env.js';
 import { projectRoot } from './config/project-root.js';
+import { ensureShardCount } from './config/shard-count.js';
+import { shardPlan } from './config/shard-plan.js';
 import { testClock, testHolds } from './config/test-hooks.js';
 import { CacheNeeds } from './discord/cache-needs.js';
 import { createDiscordClient } from './discord/client.js';
 import { syncCommands } from './discord/command-registration.js';
 import { CachedGuildDirectory } from './discord/guild-directory.js';
+import { leaseIdentifyThrottler } from './discord/identify-throttler.js';
 import type { InteractionObserver } from './discord/interaction-observer.js';
 import { createInteractionRouter } from './discord/interaction-router.js';
 import { networkFailureCode } from './discord/network-error.js';
 import { DiscordNoticeSender } from './discord/notice-sender.js';
+import { processSendLimit, SendPacer } from './discord/send-pacer.js';
 import { buildNameIndex } from './domain/name-lookup.js';
 import { createLogger, type Logger } from './logger.js';
 import type { MetricSources } from './ops/metrics.js';
 import { SHUTDOWN_DRAIN_MS } from './ops/shutdown.js';
 import type { DeliveryObserver } from './schedule/delivery-observer.js';
+import { HostHeartbeat } from './schedule/host-heartbeat.js';
 import { InvalidRequestGuard } from './schedule/invalid-request-guard.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { startTicker } from './schedule/ticker.js';
@@ -34,6 +40,7 @@ import { openDatabase } from './store/database.js';
 import { databaseLocation, parseDatabaseUrl } from './store/database-url.js';
 import { DeliveryLedger } from './store/delivery-ledger.js';
 import { GuildRetention } from './store/guild-retention.js';
+import { HostRepository } from './store/host-repository.js';
 import type { Schema } from './store/schema.js';
 import { SettingsRepository } from './store/settings-repository.js';
 
@@ -71,12 +78,6 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-function shardOption(config: BotConfig, env: BotOptions['env']) {
-  if (env.SHARDING_MANAGER && env.SHARDS) return 'from-env' as const;
-  if (config.SHARD_COUNT === 'auto') return 'auto' as const;
-  return { ids: Array.from({ length: config.SHARD_COUNT }, (_, i) => i), count: config.SHARD_COUNT };
-}
-
 /** The composition root: reads configuration, builds every part, wires them and starts the bot. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const config = readConfig(options.env);
@@ -107,6 +108,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     { database: databaseLocation(databaseUrl), dataset: datasetFile, events: dataset.events.length },
     'starting',
   );
+  const hosts = new HostRepository(database.db);
+  const shards = shardPlan(config, options.env);
+  if (shards !== 'auto') {
+    await ensureShardCount(hosts, shards.count, config.SHARD_COUNT_CHANGE, now()).catch(async (err) => {
+      await database.close();
+      throw err;
+    });
+  }
+  // This process's name in the ledger, the heartbeats and the identify leases.
+  const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const settingsRepo = new SettingsRepository(database.db);
   const ledger = new DeliveryLedger(database.db);
   // The Discord cache keeps only the channels and roles servers configured (and the bot's own roles).
@@ -128,8 +139,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const client = createDiscordClient(
     {
       apiUrl: config.DISCORD_API_URL,
-      shards: shardOption(config, options.env),
+      shards,
       waitGuildTimeoutMs: options.waitGuildTimeoutMs,
+      // Real time: Discord's identify window is.
+      identifyThrottler: leaseIdentifyThrottler({ hosts, owner, logger }),
     },
     needs,
   );
@@ -138,7 +151,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     needs.observe(packet, client.user?.id),
   );
   const guard = new InvalidRequestGuard(now);
-  const sender = new DiscordNoticeSender(client, guard);
+  const sendLimit = processSendLimit({
+    globalLimit: config.DISCORD_GLOBAL_RATE_LIMIT,
+    processLimit: config.DISCORD_PROCESS_RATE_LIMIT,
+    shardsHeld: shards === 'auto' ? 1 : shards.ids.length,
+    shardCount: shards === 'auto' ? 1 : shards.count,
+  });
+  // Evenly spaced, not a burst per second: processes sharing the limit then never stack their bursts.
+  const pacer = new SendPacer({ limit: sendLimit, minGapMs: Math.floor(1000 / sendLimit) });
+  const sender = new DiscordNoticeSender(client, guard, pacer);
   const guilds = new CachedGuildDirectory(client, needs);
 
   const preview = new NoticePreview(dataset, settings, sender, now);
@@ -217,6 +238,25 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
 
   const shardIds = client.options.shards;
+  const held = { ids: Array.isArray(shardIds) ? shardIds : [0], count: client.options.shardCount ?? 1 };
+  if (shards === 'auto') {
+    await ensureShardCount(hosts, held.count, config.SHARD_COUNT_CHANGE, now()).catch(async (err) => {
+      await client.destroy();
+      await database.close();
+      throw err;
+    });
+  }
+  const heartbeat = new HostHeartbeat({
+    hosts,
+    hostId: owner,
+    hostName: hostname(),
+    pid: process.pid,
+    shards: held,
+    now,
+    logger: logger.child({ component: 'hosts' }),
+  });
+  await heartbeat.beat();
+  heartbeat.start();
   const scheduler = new Scheduler({
     dataset,
     settings: settingsRepo,
@@ -225,8 +265,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     guard,
     now,
     logger: logger.child({ component: 'scheduler' }),
-    owner: `${process.pid}-${randomUUID().slice(0, 8)}`,
-    shards: Array.isArray(shardIds) ? { ids: shardIds, count: client.options.shardCount ?? 1 } : undefined,
+    owner,
+    shards: held,
     pause: async (guildId, reason, detail) => {
       await settings.pauseForDiscord(guildId, reason, detail);
     },
@@ -243,7 +283,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const stopSweep = membership.startDailySweep();
   const ticker = options.ticker === false ? null : startTicker(() => scheduler.tick(), logger);
   logger.info(
-    { user: client.user?.tag, guilds: client.guilds.cache.size, shards: shardIds, commands: commands.length },
+    {
+      user: client.user?.tag,
+      guilds: client.guilds.cache.size,
+      shards: shardIds,
+      shardCount: held.count,
+      sendLimit,
+      commands: commands.length,
+    },
     'bot ready',
   );
 
@@ -263,6 +310,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         const drained = await scheduler.stop(SHUTDOWN_DRAIN_MS);
         if (!drained)
           logger.warn('sends still in flight at shutdown; their claims will be retried after restart');
+        await heartbeat
+          .stop()
+          .catch((err: unknown) => logger.warn({ err }, 'could not remove the host heartbeat'));
         await client.destroy();
         await database.close();
         logger.info('stopped');

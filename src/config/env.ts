@@ -9,6 +9,11 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 
+const wholeNumber = z
+  .string()
+  .regex(/^[1-9]\d{0,5}$/, 'must be a whole number from 1')
+  .transform(Number);
+
 const envSchema = z.object({
   DISCORD_TOKEN: z
     .string({ error: 'is not set' })
@@ -54,7 +59,56 @@ const envSchema = z.object({
     .union([z.literal('auto'), z.string().regex(/^[1-9]\d{0,4}$/, 'must be "auto" or a whole number from 1')])
     .default('auto')
     .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v))),
+  SHARD_IDS: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}(-\d{1,5})?(,\d{1,5}(-\d{1,5})?)*$/, 'must list shard ids such as "0,1" or "0-3"')
+    .refine(
+      (v) => v.split(',').every((r) => Number(r.split('-')[0]) <= Number(r.split('-')[1] ?? r)),
+      'has a range that runs backwards (write "0-3", not "3-0")',
+    )
+    .transform(parseShardIds)
+    .optional(),
+  /** Set to the new SHARD_COUNT to replace the count recorded in the database (every host stopped). */
+  SHARD_COUNT_CHANGE: wholeNumber.optional(),
+  /** Discord's global REST limit for this bot (requests/s); Discord raises it for large bots on request. */
+  DISCORD_GLOBAL_RATE_LIMIT: wholeNumber.default(50),
+  /** This process's notice posts per second, instead of its share of DISCORD_GLOBAL_RATE_LIMIT. */
+  DISCORD_PROCESS_RATE_LIMIT: wholeNumber.optional(),
 });
+
+/** SHARD_IDS needs a numeric SHARD_COUNT and ids below it. */
+const configSchema = envSchema.superRefine((config, ctx) => {
+  // Runs even when a field failed its own check; then that field's message is the one shown.
+  if (!Array.isArray(config.SHARD_IDS)) return;
+  if (config.SHARD_COUNT === 'auto') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SHARD_IDS'],
+      message: 'requires a numeric SHARD_COUNT (the total number of shards across every host)',
+    });
+    return;
+  }
+  const count = config.SHARD_COUNT;
+  const outside = config.SHARD_IDS.filter((id) => id >= count);
+  if (outside.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SHARD_IDS'],
+      message: `must be within 0..${count - 1} for SHARD_COUNT=${count} (got ${outside.join(', ')})`,
+    });
+  }
+});
+
+/** "0,2-4" → [0, 2, 3, 4], sorted and without repeats. */
+function parseShardIds(list: string): number[] {
+  const ids = new Set<number>();
+  for (const part of list.split(',')) {
+    const [from, to = from] = part.split('-').map(Number) as [number, number?];
+    for (let id = from; id <= to; id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
 
 export type BotConfig = z.infer<typeof envSchema>;
 
@@ -69,7 +123,7 @@ const HINTS: Record<string, string> = {
  */
 export function readConfig(env: Record<string, string | undefined>): BotConfig {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const result = envSchema.safeParse(cleaned);
+  const result = configSchema.safeParse(cleaned);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');

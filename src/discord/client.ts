@@ -1,4 +1,4 @@
-import { Client, Collection, GatewayIntentBits, Options, Partials } from 'discord.js';
+import { Client, Collection, GatewayIntentBits, Options, Partials, type WebSocketOptions } from 'discord.js';
 import type { CacheNeeds } from './cache-needs.js';
 
 export interface ClientSettings {
@@ -14,6 +14,8 @@ export interface ClientSettings {
   /** REST retries of 5xx before a request fails (discord.js default 3). */
   restRetries?: number;
   restTimeoutMs?: number;
+  /** Spaces IDENTIFYs across every process of the bot (see LeaseIdentifyThrottler); discord.js's own otherwise. */
+  identifyThrottler?: WebSocketOptions['buildIdentifyThrottler'];
 }
 
 /** A cache that stores only what `keep` accepts; everything else is dropped as it arrives. */
@@ -93,6 +95,7 @@ export function createDiscordClient(settings: ClientSettings, needs?: CacheNeeds
         ? { shards: settings.shards.ids, shardCount: settings.shards.count }
         : { shards: 'auto' as const }),
     waitGuildTimeout: settings.waitGuildTimeoutMs ?? 15_000,
+    ...(settings.identifyThrottler ? { ws: { buildIdentifyThrottler: settings.identifyThrottler } } : {}),
     makeCache: (managerType, holds, manager) => {
       // Channels and roles: a plain filter. discord.js's LimitedCollection with maxSize 0 scans every kept
       // entry on each insert, which is quadratic when thousands of configured channels are kept.

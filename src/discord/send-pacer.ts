@@ -47,3 +47,30 @@ export class SendPacer {
     }
   }
 }
+
+/** Headroom under Discord's global limit for requests other than notice posts (command sync, fetches). */
+const GLOBAL_HEADROOM = 0.96;
+/**
+ * Headroom when several processes share the limit: each paces its own requests, but they reach Discord
+ * with some jitter (event-loop lag, connection reuse), and the bunches of independent processes add up.
+ * Measured in hosts.e2e.test.ts: two processes pacing 24/s each in bursts put 50 requests into one second
+ * of the emulator; evenly spaced at 22/s each (callers set minGapMs = 1000 / limit), none over.
+ */
+const SHARED_HEADROOM = 0.9;
+
+/**
+ * Notice posts per second this process may make. Discord's global limit is per bot, not per process, so
+ * each process takes the fraction of the shards it holds (1 of 2 shards at 50/s → 24/s); together the
+ * processes of a correctly configured bot stay under the limit. `processLimit` overrides the share.
+ */
+export function processSendLimit(options: {
+  globalLimit: number;
+  processLimit?: number | undefined;
+  shardsHeld: number;
+  shardCount: number;
+}): number {
+  if (options.processLimit !== undefined) return options.processLimit;
+  const headroom = options.shardsHeld < options.shardCount ? SHARED_HEADROOM : GLOBAL_HEADROOM;
+  const share = (options.globalLimit * headroom * options.shardsHeld) / options.shardCount;
+  return Math.max(1, Math.floor(share));
+}

@@ -60,10 +60,38 @@ export interface SchemaMigrationsTable {
   applied_at: number;
 }
 
+/** One row (id 1): the shard count every host of this bot must use. */
+export interface ShardLayoutTable {
+  id: number;
+  shard_count: number;
+  recorded_at: number;
+}
+
+/** One row per running process and shard it holds, refreshed while it runs. */
+export interface HostHeartbeatsTable {
+  host_id: string;
+  shard_id: number;
+  shard_count: number;
+  host_name: string;
+  pid: number;
+  started_at: number;
+  seen_at: number;
+}
+
+/** Who may IDENTIFY in a max_concurrency bucket until when. */
+export interface IdentifyLeasesTable {
+  bucket: number;
+  holder: string;
+  expires_at: number;
+}
+
 /** The database as Kysely sees it. */
 export interface Schema {
   guild_settings: GuildSettingsTable;
   deliveries: DeliveriesTable;
   config_audit: ConfigAuditTable;
   schema_migrations: SchemaMigrationsTable;
+  shard_layout: ShardLayoutTable;
+  host_heartbeats: HostHeartbeatsTable;
+  identify_leases: IdentifyLeasesTable;
 }

@@ -26,6 +26,7 @@ describe('readConfig', () => {
       DATASET_FILE: 'data/remembrance.json',
       SHARD_COUNT: 'auto',
       HTTP_HOST: '127.0.0.1',
+      DISCORD_GLOBAL_RATE_LIMIT: 50,
     });
   });
 
@@ -91,6 +92,35 @@ describe('readConfig', () => {
   it('reads a shard count as a number, and refuses zero', () => {
     expect(readConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4' }).SHARD_COUNT).toBe(4);
     expect(refusal({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '0' }).message).toMatch(/^SHARD_COUNT /);
+  });
+
+  it('reads SHARD_IDS as a list or a range of the shards this host runs', () => {
+    expect(readConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4', SHARD_IDS: '0,1' }).SHARD_IDS).toEqual([
+      0, 1,
+    ]);
+    expect(readConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4', SHARD_IDS: '0-3' }).SHARD_IDS).toEqual([
+      0, 1, 2, 3,
+    ]);
+    expect(readConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '8', SHARD_IDS: '5,0-1,1' }).SHARD_IDS).toEqual([
+      0, 1, 5,
+    ]);
+  });
+
+  it.each([
+    [{ SHARD_IDS: '0' }, /^SHARD_IDS requires a numeric SHARD_COUNT /],
+    [{ SHARD_COUNT: 'auto', SHARD_IDS: '0' }, /^SHARD_IDS requires a numeric SHARD_COUNT /],
+    [
+      { SHARD_COUNT: '2', SHARD_IDS: '1-2' },
+      /^SHARD_IDS must be within 0\.\.1 for SHARD_COUNT=2 \(got 2\)\.$/,
+    ],
+    [{ SHARD_COUNT: '2', SHARD_IDS: 'one' }, /^SHARD_IDS must list shard ids such as "0,1" or "0-3"\.$/],
+    [{ SHARD_COUNT: '4', SHARD_IDS: '3-0' }, /^SHARD_IDS has a range that runs backwards/],
+    [{ DISCORD_GLOBAL_RATE_LIMIT: '0' }, /^DISCORD_GLOBAL_RATE_LIMIT must be a whole number from 1\.$/],
+    [{ DISCORD_PROCESS_RATE_LIMIT: '2.5' }, /^DISCORD_PROCESS_RATE_LIMIT must be a whole number from 1\.$/],
+  ])('refuses %j in one line', (env, message) => {
+    const error = refusal({ DISCORD_TOKEN: TOKEN, ...env });
+    expect(error.message).not.toContain('\n');
+    expect(error.message).toMatch(message);
   });
 
   it('refuses a development server id that is not a snowflake, and an unknown log level', () => {

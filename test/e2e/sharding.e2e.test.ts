@@ -40,8 +40,10 @@ describe('two shards in two processes', () => {
     const shard0 = Number((BigInt(GUILDS[0] as string) >> 22n) % 2n);
     const shard1 = Number((BigInt(GUILDS[1] as string) >> 22n) % 2n);
     expect([shard0, shard1]).toEqual([0, 1]);
+    // max_concurrency 1, as Discord gives small bots: the two processes must identify 5 s apart.
     emulator = await startEmulator({
       shardCount: 2,
+      maxConcurrency: 1,
       guilds: GUILDS.map((id, i) => guild(id, CHANNELS[i] as string)),
     });
     dir = mkdtempSync(join(tmpdir(), 'remembrance-shards-'));
@@ -90,7 +92,6 @@ describe('two shards in two processes', () => {
           DATABASE_URL: databaseUrl,
           DATASET_FILE: datasetFile,
           SHARD_COUNT: 'auto',
-          SHARD_SPAWN_DELAY_MS: '0',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -112,6 +113,7 @@ describe('two shards in two processes', () => {
       [0, 2],
       [1, 2],
     ]);
+    expect(emulator.identifyRateViolations).toEqual([]);
     expect(emulator.messages(CHANNELS[0])).toHaveLength(1);
     expect(emulator.messages(CHANNELS[1])).toHaveLength(1);
     expect(emulator.violations).toEqual([]);
@@ -119,6 +121,60 @@ describe('two shards in two processes', () => {
     manager.kill('SIGTERM');
     const code = await new Promise<number | null>((resolve) => manager?.once('exit', resolve));
     expect(code).toBe(0);
+  });
+});
+
+describe('start:sharded with SHARD_IDS', () => {
+  let emulator: Emulator | undefined;
+  let dir: string | undefined;
+  let manager: ChildProcess | undefined;
+  afterEach(async () => {
+    if (manager && manager.exitCode === null) manager.kill('SIGKILL');
+    await emulator?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts only the listed shards, and refuses a count other than the database records', async () => {
+    emulator = await startEmulator({
+      shardCount: 2,
+      guilds: GUILDS.map((id, i) => guild(id, CHANNELS[i] as string)),
+    });
+    dir = mkdtempSync(join(tmpdir(), 'remembrance-shard-ids-'));
+    const env = {
+      PATH: process.env.PATH ?? '',
+      DISCORD_TOKEN: emulator.token,
+      DISCORD_API_URL: emulator.apiUrl,
+      DATABASE_URL: `sqlite:${join(dir, 'bot.sqlite')}`,
+    };
+    const spawnSharded = (more: Record<string, string>) =>
+      spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'sharded.ts')], {
+        cwd: dir,
+        env: { ...env, ...more },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    const out: string[] = [];
+    manager = spawnSharded({ SHARD_COUNT: '2', SHARD_IDS: '1' });
+    manager.stdout?.on('data', (d) => out.push(String(d)));
+    manager.stderr?.on('data', (d) => out.push(String(d)));
+    const deadline = Date.now() + 40_000;
+    while (!out.join('').includes('all shards ready')) {
+      if (Date.now() > deadline) throw new Error(`shard 1 did not start:\n${out.join('')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(emulator.identifies.map((i) => i.shard)).toEqual([[1, 2]]);
+    expect(emulator.connectedShards()).toEqual([1]);
+
+    const refused = spawnSharded({ SHARD_COUNT: '3', SHARD_IDS: '0' });
+    const err: string[] = [];
+    refused.stderr?.on('data', (d) => err.push(String(d)));
+    expect(await new Promise((resolve) => refused.once('exit', resolve))).toBe(1);
+    expect(err.join('').trim()).toMatch(
+      /^remembrance-bot: SHARD_COUNT is 3 but this bot's database records 2 shards; [^\n]*$/,
+    );
+    expect(emulator.identifies).toHaveLength(1);
+
+    manager.kill('SIGTERM');
+    expect(await new Promise((resolve) => manager?.once('exit', resolve))).toBe(0);
   });
 });
 

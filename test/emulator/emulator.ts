@@ -147,6 +147,18 @@ class DiscordEmulator implements Emulator {
   get identifies() {
     return this.core.gateway.identifies;
   }
+  get identifyRateViolations() {
+    const last = new Map<number, number>();
+    const found: Array<{ bucket: number; shard: [number, number]; gapMs: number }> = [];
+    for (const i of [...this.identifies].sort((x, y) => x.time - y.time)) {
+      const bucket = i.shard[0] % this.core.opts.maxConcurrency;
+      const previous = last.get(bucket);
+      if (previous !== undefined && i.time - previous < 5_000)
+        found.push({ bucket, shard: i.shard, gapMs: i.time - previous });
+      last.set(bucket, i.time);
+    }
+    return found;
+  }
   get resumes() {
     return this.core.gateway.resumes;
   }

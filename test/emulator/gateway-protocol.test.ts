@@ -34,6 +34,19 @@ const identify = (token: string, intents = 1, shard = [0, 1]) => ({
 });
 
 describe('gateway protocol', () => {
+  it('reports two IDENTIFYs in one max_concurrency bucket within 5 s, and none across buckets', async () => {
+    emulator = await startEmulator({ shardCount: 4, maxConcurrency: 2 });
+    for (const shard of [0, 1, 2]) {
+      const { frames, send } = await connect(emulator);
+      send(identify(emulator.token, 1, [shard, 4]));
+      await emulator.waitFor(() => frames.some((f) => f.t === 'READY'));
+    }
+    expect(emulator.identifies).toHaveLength(3);
+    expect(emulator.identifyRateViolations).toEqual([
+      { bucket: 0, shard: [2, 4], gapMs: expect.any(Number) },
+    ]);
+  });
+
   it('says HELLO, READY with the shard, then one GUILD_CREATE per guild, with rising sequence numbers', async () => {
     emulator = await startEmulator({ guilds: [sampleGuild(GUILD)] });
     const { frames, send } = await connect(emulator);

@@ -235,6 +235,11 @@ export interface Emulator {
   readonly requests: RecordedRequest[];
   readonly violations: Violation[];
   readonly identifies: IdentifyRecord[];
+  /**
+   * IDENTIFYs that came less than 5 s after another in the same `max_concurrency` bucket
+   * (`shard_id % maxConcurrency`), which Discord does not allow; a bot must never cause one.
+   */
+  readonly identifyRateViolations: Array<{ bucket: number; shard: [number, number]; gapMs: number }>;
   readonly resumes: number;
   readonly heartbeats: number;
   /** Global 429s returned because `globalRateLimit` was exceeded (the bot must never cause one). */

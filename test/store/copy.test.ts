@@ -110,7 +110,10 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
     expect(copied).toEqual([
       { table: 'deliveries', rows: 2_500 },
       { table: 'guild_settings', rows: 2_501 },
+      { table: 'host_heartbeats', rows: 0 },
+      { table: 'identify_leases', rows: 0 },
       { table: 'later_table', rows: 2 },
+      { table: 'shard_layout', rows: 0 },
     ]);
     const [from, to] = [source, destination].map((o) => ({
       settings: new SettingsRepository(o.db),
@@ -190,7 +193,7 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
     expect(first.stderr).toBe('');
     const where = `PostgreSQL database "${target.name}" on 127.0.0.1:${postgresServer().port}`;
     expect(first.stdout).toBe(
-      `Copied ${temp.dir()}/source.sqlite to ${where}:\n  deliveries      3\n  guild_settings  4\nRow counts verified.\n`,
+      `Copied ${temp.dir()}/source.sqlite to ${where}:\n  deliveries       3\n  guild_settings   4\n  host_heartbeats  0\n  identify_leases  0\n  shard_layout     0\nRow counts verified.\n`,
     );
     expect(first.status).toBe(0);
 

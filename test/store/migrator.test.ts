@@ -38,7 +38,10 @@ describe('migrations', () => {
       'deliveries',
       'guild_settings',
       'guild_settings_due',
+      'host_heartbeats',
+      'identify_leases',
       'schema_migrations',
+      'shard_layout',
     ]);
     expect(await db.selectFrom('schema_migrations').selectAll().execute()).toEqual(
       migrations.map((m) => ({ id: m.id, applied_at: 1_000 })),

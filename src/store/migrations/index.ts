@@ -1,7 +1,13 @@
 import { initialMigration } from './0001-initial.js';
 import { deliveryReadbackMigration } from './0002-delivery-readback.js';
 import { auditMigration } from './0003-audit.js';
+import { hostsMigration } from './0004-hosts.js';
 import type { Migration } from './migration.js';
 
 /** Every migration this version of the bot knows, in the order they run. Append only. */
-export const migrations: readonly Migration[] = [initialMigration, deliveryReadbackMigration, auditMigration];
+export const migrations: readonly Migration[] = [
+  initialMigration,
+  deliveryReadbackMigration,
+  auditMigration,
+  hostsMigration,
+];
