@@ -16,6 +16,11 @@ export interface ShardSelection {
   count: number;
 }
 
+/** Where the next page of {@link SettingsRepository.listDueByPlan} starts: the stored values of the last row. */
+export interface DueCursor {
+  readonly key: readonly [number, string, string, string, string];
+}
+
 /** Reads and writes {@link GuildSettings}; every method returns plain objects. */
 export class SettingsRepository {
   constructor(private readonly db: Kysely<Schema>) {}
@@ -81,8 +86,56 @@ export class SettingsRepository {
    * one index page however many servers there are.
    */
   async listDue(until: number, shards?: ShardSelection, limit?: number): Promise<GuildSettings[]> {
-    const rows = await dueQuery(this.db, until, shards, limit).execute();
+    let query = dueQuery(this.db, until, shards).orderBy('next_due_at').orderBy('guild_id');
+    if (limit !== undefined) query = query.limit(limit);
+    const rows = await query.execute();
     return rows.map(toSettings);
+  }
+
+  /**
+   * One page of the servers `listDue` finds, ordered by their planning inputs — next due instant, zone, post
+   * time, disabled events — then guild id, so servers that get equal plans come out next to one another and
+   * the planner works each group out once. Pass the returned `next` to get the following page (keyset
+   * paging, so each page costs the same however deep the tick is); `next` is null after the last page.
+   */
+  async listDueByPlan(
+    until: number,
+    shards: ShardSelection | undefined,
+    after: DueCursor | null,
+    limit: number,
+  ): Promise<{ servers: GuildSettings[]; next: DueCursor | null }> {
+    let query = dueQuery(this.db, until, shards)
+      .orderBy('next_due_at')
+      .orderBy('time_zone')
+      .orderBy('post_time')
+      .orderBy('disabled_events')
+      .orderBy('guild_id')
+      .limit(limit);
+    if (after !== null) {
+      const [at, zone, time, disabled, guild] = after.key;
+      query = query.where(({ eb, refTuple, tuple }) =>
+        eb(
+          refTuple('next_due_at', 'time_zone', 'post_time', 'disabled_events', 'guild_id'),
+          '>',
+          tuple(at, zone, time, disabled, guild),
+        ),
+      );
+    }
+    const rows = await query.execute();
+    const last = rows.at(-1);
+    const next: DueCursor | null =
+      rows.length < limit || last === undefined
+        ? null
+        : {
+            key: [
+              last.next_due_at as number,
+              last.time_zone,
+              last.post_time,
+              last.disabled_events,
+              last.guild_id,
+            ],
+          };
+    return { servers: rows.map(toSettings), next };
   }
 
   /** Every stored server (configured or not) in the given shards, by guild id; for recomputing due instants. */
@@ -131,15 +184,13 @@ export class SettingsRepository {
 }
 
 // `paused = 0` is a literal, not a parameter, so SQLite can prove it matches the partial index's WHERE.
-function dueQuery(db: Kysely<Schema>, until: number, shards?: ShardSelection, limit?: number) {
+function dueQuery(db: Kysely<Schema>, until: number, shards?: ShardSelection) {
   let query = db
     .selectFrom('guild_settings')
     .selectAll()
     .where('paused', '=', sql.lit(0))
     .where('channel_id', 'is not', null)
-    .where('next_due_at', '<=', until)
-    .orderBy('next_due_at')
-    .orderBy('guild_id');
+    .where('next_due_at', '<=', until);
   if (shards !== undefined) {
     // No shard ids means nothing matches; `IN ()` would be a syntax error.
     query =
@@ -147,7 +198,6 @@ function dueQuery(db: Kysely<Schema>, until: number, shards?: ShardSelection, li
         ? query.where(sql.lit(false))
         : query.where(shardExpression(shards), 'in', [...shards.ids]);
   }
-  if (limit !== undefined) query = query.limit(limit);
   return query;
 }
 

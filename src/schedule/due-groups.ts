@@ -1,0 +1,120 @@
+import type { GuildSettings } from '../store/guild-settings.js';
+import type { DueCursor, SettingsRepository, ShardSelection } from '../store/settings-repository.js';
+import {
+  type DatedEvent,
+  dueDeliveries,
+  nextDueAt,
+  type PlannedDelivery,
+  type PlannerSettings,
+} from './planner.js';
+import { plannerSettings } from './planner-settings.js';
+
+/**
+ * A busy tick plans once per group of servers whose planning inputs are equal, not once per server: the
+ * planner is pure, and of a server it reads only its zone, post time, disabled events and next due instant
+ * (the guild id is copied into the result). Any input added to the planner must be added to
+ * {@link planInputsKey} — test/schedule/due-groups.test.ts checks grouped against per-server plans.
+ */
+
+/** A key equal for two servers exactly when the planner's inputs for them are equal. */
+export function planInputsKey(s: PlannerSettings): string {
+  return JSON.stringify([
+    s.nextDueAt,
+    s.timeZone,
+    s.postTime.hour,
+    s.postTime.minute,
+    [...s.disabledEvents].sort(),
+  ]);
+}
+
+/** What the planner says for every server of a group. */
+export interface GroupPlan {
+  /** Deliveries due now, with an empty guild id: {@link forServer} fills it in. */
+  due: readonly PlannedDelivery[];
+  /** The server's next due instant once these are done. */
+  next: number | null;
+}
+
+export function planGroup(inputs: PlannerSettings, events: readonly DatedEvent[], now: number): GroupPlan {
+  const anyServer = { ...inputs, guildId: '' };
+  return { due: dueDeliveries(anyServer, events, now), next: nextDueAt(anyServer, events, now) };
+}
+
+export function forServer(plan: GroupPlan, guildId: string): PlannedDelivery[] {
+  return plan.due.map((d) => ({ ...d, guildId }));
+}
+
+/** One due server with its plan. */
+export interface DueJob {
+  settings: GuildSettings;
+  planned: PlannedDelivery[];
+  next: number | null;
+}
+
+/** Servers read per query; a page of 1,000 costs a few ms of the event loop. */
+const PAGE = 1_000;
+/** The longest stretch a tick's own work keeps the event loop before it lets other work (interactions) in. */
+const YIELD_AFTER_MS = 10;
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The due servers of one tick, page by page in plan order (SQL sorts by the planning inputs, so a group is
+ * one run of rows and is planned when it starts), handed to the tick's workers one at a time. Between pages,
+ * and whenever the tick has held the event loop for {@link YIELD_AFTER_MS}, it yields: better-sqlite3 and the
+ * planner are synchronous, and a sender that answers at once would otherwise keep the loop for the whole tick.
+ */
+export class DueServers {
+  private buffer: DueJob[] = [];
+  private cursor: DueCursor | null = null;
+  private done = false;
+  private loading: Promise<void> | null = null;
+  private group: { key: string; plan: GroupPlan } | null = null;
+  private lastYield = performance.now();
+  /** How many plans were worked out (one per group, or per group and page boundary). */
+  plans = 0;
+
+  constructor(
+    private readonly repo: SettingsRepository,
+    private readonly events: readonly DatedEvent[],
+    private readonly now: number,
+    private readonly shards: ShardSelection | undefined,
+    private readonly pageSize = PAGE,
+  ) {}
+
+  /** The next due server, or null when there are none left; safe to call from many workers at once. */
+  async next(): Promise<DueJob | null> {
+    for (;;) {
+      if (performance.now() - this.lastYield > YIELD_AFTER_MS) {
+        await yieldToLoop();
+        this.lastYield = performance.now();
+      }
+      const job = this.buffer.pop();
+      if (job) return job;
+      if (this.done) return null;
+      this.loading ??= this.load().finally(() => {
+        this.loading = null;
+      });
+      await this.loading;
+    }
+  }
+
+  private async load(): Promise<void> {
+    const page = await this.repo.listDueByPlan(this.now, this.shards, this.cursor, this.pageSize);
+    this.cursor = page.next;
+    if (page.next === null) this.done = true;
+    const jobs: DueJob[] = [];
+    for (const settings of page.servers) {
+      const inputs = plannerSettings(settings);
+      const key = planInputsKey(inputs);
+      if (this.group?.key !== key) {
+        this.group = { key, plan: planGroup(inputs, this.events, this.now) };
+        this.plans++;
+      }
+      const { plan } = this.group;
+      jobs.push({ settings, planned: forServer(plan, settings.guildId), next: plan.next });
+    }
+    // Popped from the end: reversed, so servers go out in plan order (earliest due first).
+    this.buffer = jobs.reverse();
+  }
+}
