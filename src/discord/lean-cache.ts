@@ -24,10 +24,48 @@ export class KeepingCollection<K, V> extends Collection<K, V> {
   }
 }
 
+/**
+ * One empty cache shared by every manager that keeps nothing. discord.js builds a dozen managers per guild
+ * (bans, invites, emojis, stickers, voice states …); with a fresh empty collection each, 10,000 guilds hold
+ * 100,000+ empty Maps. Nothing is ever stored here, so sharing one is safe.
+ */
+class DroppingCollection<K, V> extends Collection<K, V> {
+  override set(): this {
+    return this;
+  }
+}
+const NOTHING = new DroppingCollection<unknown, unknown>();
+
 const keepSelf = {
   maxSize: 0,
   keepOverLimit: (v: { id: string; client: Client }) => v.id === v.client.user?.id,
 };
+
+const KEEP_NOTHING = new Set([
+  'ApplicationCommandManager',
+  'ApplicationEmojiManager',
+  'AutoModerationRuleManager',
+  'BaseGuildEmojiManager',
+  'DMMessageManager',
+  'EntitlementManager',
+  'GuildBanManager',
+  'GuildEmojiManager',
+  'GuildForumThreadManager',
+  'GuildInviteManager',
+  'GuildMessageManager',
+  'GuildScheduledEventManager',
+  'GuildSoundboardSoundManager',
+  'GuildStickerManager',
+  'GuildTextThreadManager',
+  'MessageManager',
+  'PresenceManager',
+  'ReactionManager',
+  'ReactionUserManager',
+  'StageInstanceManager',
+  'ThreadManager',
+  'ThreadMemberManager',
+  'VoiceStateManager',
+]);
 
 /** Every other cache: empty, or only the bot itself (supported limits, no warning). */
 const limited = Options.cacheWithLimits({
@@ -76,6 +114,7 @@ export function leanCaches(needs?: CacheNeeds): CacheFactory {
   };
   suppressKnownDiscordWarnings();
   return (managerType, holds, manager) => {
+    if (KEEP_NOTHING.has(manager.name)) return NOTHING as never;
     const keep = filters[manager.name];
     return keep ? new KeepingCollection(keep) : limited(managerType, holds, manager);
   };
