@@ -53,16 +53,20 @@ export interface DueJob {
 
 /** Servers read per query; a page of 1,000 costs a few ms of the event loop. */
 const PAGE = 1_000;
-/** The longest stretch a tick's own work keeps the event loop before it lets other work (interactions) in. */
-const YIELD_AFTER_MS = 10;
+/**
+ * How long the tick's own work runs before it lets other work (interactions) in. The loop is let go once
+ * every worker has parked, so a stall is this plus the rest of the servers in flight.
+ */
+const YIELD_AFTER_MS = 5;
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The due servers of one tick, page by page in plan order (SQL sorts by the planning inputs, so a group is
- * one run of rows and is planned when it starts), handed to the tick's workers one at a time. Between pages,
- * and whenever the tick has held the event loop for {@link YIELD_AFTER_MS}, it yields: better-sqlite3 and the
- * planner are synchronous, and a sender that answers at once would otherwise keep the loop for the whole tick.
+ * one run of rows and is planned when it starts), handed to the tick's workers one at a time. Whenever the
+ * tick has held the event loop for {@link YIELD_AFTER_MS}, every worker waits for one turn of the loop:
+ * better-sqlite3 and the planner are synchronous, and the workers' promise chains never leave the microtask
+ * queue, so sends that complete quickly would otherwise keep the loop for the whole tick.
  */
 export class DueServers {
   private buffer: DueJob[] = [];
@@ -71,6 +75,8 @@ export class DueServers {
   private loading: Promise<void> | null = null;
   private group: { key: string; plan: GroupPlan } | null = null;
   private lastYield = performance.now();
+  /** While set, every worker waits on it: one turn of the event loop that all of them let happen. */
+  private gate: Promise<void> | null = null;
   /** How many plans were worked out (one per group, or per group and page boundary). */
   plans = 0;
 
@@ -85,10 +91,15 @@ export class DueServers {
   /** The next due server, or null when there are none left; safe to call from many workers at once. */
   async next(): Promise<DueJob | null> {
     for (;;) {
-      if (performance.now() - this.lastYield > YIELD_AFTER_MS) {
-        await yieldToLoop();
-        this.lastYield = performance.now();
+      // One shared gate: if each worker yielded on its own, each would restart the budget as it resumed,
+      // and 64 workers would run 64 budgets back to back before the loop could turn.
+      if (!this.gate && performance.now() - this.lastYield > YIELD_AFTER_MS) {
+        this.gate = yieldToLoop().then(() => {
+          this.gate = null;
+          this.lastYield = performance.now();
+        });
       }
+      if (this.gate) await this.gate;
       const job = this.buffer.pop();
       if (job) return job;
       if (this.done) return null;
