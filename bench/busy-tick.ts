@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../test/emulator/emulator.js';
 import { scanEveryServer } from './baseline-planner.js';
 import { BenchClock, startBenchBot, textGuild } from './bot.js';
@@ -42,6 +44,11 @@ export async function runBusyTick(options: { runs: number; log: (line: string) =
   const p99: number[] = [];
   const quietP99: number[] = [];
   const answered: number[] = [];
+  const shared: Record<'alone' | 'first' | 'second', TickChild | undefined> = {
+    alone: undefined,
+    first: undefined,
+    second: undefined,
+  };
   try {
     for (let i = 0; i < 20; i++) await dispatch(i);
     log('busy tick: seeded, bot ready, warmed up');
@@ -85,6 +92,18 @@ export async function runBusyTick(options: { runs: number; log: (line: string) =
         await store.opened.close();
       }
     }
+    // Several processes on one SQLite file: shard 0 of 2 alone, then with shard 1 of 2 ticking beside it.
+    const alone = join(dir.path, 'alone.sqlite');
+    copyFileSync(seeded, alone);
+    shared.alone = (await tickProcesses(alone, [0]))[0];
+    const both = join(dir.path, 'both.sqlite');
+    copyFileSync(seeded, both);
+    const [first, second] = await tickProcesses(both, [0, 1]);
+    shared.first = first;
+    shared.second = second;
+    log(
+      `busy tick, shared file: alone ${JSON.stringify(shared.alone)}; two processes ${JSON.stringify([first, second])}`,
+    );
   } finally {
     await bot.stop();
     await emulator.close();
@@ -129,6 +148,17 @@ export async function runBusyTick(options: { runs: number; log: (line: string) =
       runs: `${runs} × ${Math.min(...answered)}+ interactions`,
     },
   ];
+  const { alone, first, second } = shared;
+  if (alone && first && second) {
+    rows.push({
+      benchmark: '6 Busy tick',
+      measure: 'two processes on one SQLite file (shards 0 and 1 of 2): tick / longest stall of shard 0',
+      result: `${formatMs(first.ms)} / ${formatMs(first.stallMs)} (shard 1: ${formatMs(second.ms)} / ${formatMs(second.stallMs)})`,
+      baseline: `${formatMs(alone.ms)} / ${formatMs(alone.stallMs)} (shard 0 alone)`,
+      ratio: formatRatio(first.ms / alone.ms),
+      runs: `1 × 1 tick each (${first.posted} + ${second.posted} posted)`,
+    });
+  }
   return {
     rows,
     notes: [
@@ -136,6 +166,52 @@ export async function runBusyTick(options: { runs: number; log: (line: string) =
     ],
   };
 }
+
+interface TickChild {
+  ms: number;
+  stallMs: number;
+  posted: number;
+}
+
+/** One child process per shard id (of 2), all ticking at once over `file`. */
+async function tickProcesses(file: string, shardIds: number[]): Promise<TickChild[]> {
+  const count = 2;
+  const children = shardIds.map((id) =>
+    spawn(
+      process.execPath,
+      ['--import', 'tsx', join(here, 'tick-child.ts'), file, String(id), String(count)],
+      {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    ),
+  );
+  const lines = children.map((child) => {
+    let out = '';
+    const lines: string[] = [];
+    const waiters: Array<(line: string) => void> = [];
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      for (let i = out.indexOf('\n'); i >= 0; i = out.indexOf('\n')) {
+        const line = out.slice(0, i);
+        out = out.slice(i + 1);
+        const waiter = waiters.shift();
+        if (waiter) waiter(line);
+        else lines.push(line);
+      }
+    });
+    return () =>
+      new Promise<string>((resolve) => {
+        const line = lines.shift();
+        if (line !== undefined) resolve(line);
+        else waiters.push(resolve);
+      });
+  });
+  await Promise.all(lines.map((next) => next()));
+  for (const child of children) child.stdin.write('go\n');
+  return Promise.all(lines.map(async (next) => JSON.parse(await next()) as TickChild));
+}
+
+const here = fileURLToPath(new URL('.', import.meta.url));
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

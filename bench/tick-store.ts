@@ -5,7 +5,7 @@ import type { NoticeSender } from '../src/schedule/notice-port.js';
 import { Scheduler } from '../src/schedule/scheduler.js';
 import { type OpenedDatabase, openDatabase } from '../src/store/database.js';
 import { DeliveryLedger } from '../src/store/delivery-ledger.js';
-import { SettingsRepository } from '../src/store/settings-repository.js';
+import { SettingsRepository, type ShardSelection } from '../src/store/settings-repository.js';
 import { DUE_AT, type Scene } from './scenario.js';
 
 /** Discord answering every post at once: the tick then costs only the bot's own work. */
@@ -18,7 +18,7 @@ export function instantSender(): NoticeSender {
 }
 
 /** The real scheduler and repository on a seeded file, with the clock standing at DUE_AT. */
-export async function openTickStore(scene: Scene, file: string) {
+export async function openTickStore(scene: Scene, file: string, shards?: ShardSelection) {
   const now = () => DUE_AT;
   const opened: OpenedDatabase = await openDatabase({ kind: 'sqlite-file', path: file }, { now });
   const repo = new SettingsRepository(opened.db);
@@ -30,7 +30,8 @@ export async function openTickStore(scene: Scene, file: string) {
     guard: new InvalidRequestGuard(now),
     now,
     logger: createLogger({ level: 'silent' }),
-    owner: 'bench',
+    owner: `bench-${process.pid}`,
+    shards,
     pause: () => Promise.reject(new Error('the busy-tick benchmark must not pause servers')),
   });
   /** The tick's planning alone: every due server with its plan, as the workers would take them. */
