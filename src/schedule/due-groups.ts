@@ -51,8 +51,8 @@ export interface DueJob {
   next: number | null;
 }
 
-/** Servers read per query; a page of 1,000 costs a few ms of the event loop. */
-const PAGE = 1_000;
+/** Servers read per query: a page (read through the plan-order index, mapped, planned) is one synchronous step. */
+const PAGE = 500;
 /**
  * How long the tick's own work runs before it lets other work (interactions) in. The loop is let go once
  * every worker has parked, so a stall is this plus the rest of the servers in flight.

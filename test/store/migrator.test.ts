@@ -36,6 +36,7 @@ describe('migrations', () => {
       'deliveries',
       'guild_settings',
       'guild_settings_due',
+      'guild_settings_due_by_plan',
       'schema_migrations',
     ]);
     expect(await db.selectFrom('schema_migrations').selectAll().execute()).toEqual(
