@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../src/store/migrations/index.js';
 import { startEmulator } from '../emulator/emulator.js';
 import type { Emulator } from '../emulator/types.js';
 import { testGuild } from './harness.js';
@@ -112,7 +113,9 @@ describe('the bot as a process', () => {
     expect(child.out.join('')).toContain('"msg":"stopped"');
     const sqlite = new Database(db, { readonly: true });
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(sqlite.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 1 });
+    expect(sqlite.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({
+      n: migrations.length,
+    });
     sqlite.close();
   });
 
