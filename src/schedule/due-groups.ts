@@ -58,6 +58,8 @@ const PAGE = 500;
  * every worker has parked, so a stall is this plus the rest of the servers in flight.
  */
 const YIELD_AFTER_MS = 5;
+/** Servers started per turn of the event loop; real sends wait on the network, so 64 are soon in flight. */
+const STARTS_PER_TURN = 8;
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -77,6 +79,8 @@ export class DueServers {
   private lastYield = performance.now();
   /** While set, every worker waits on it: one turn of the event loop that all of them let happen. */
   private gate: Promise<void> | null = null;
+  /** Servers handed out since the loop last turned. */
+  private started = 0;
   /** How many plans were worked out (one per group, or per group and page boundary). */
   plans = 0;
 
@@ -93,15 +97,27 @@ export class DueServers {
     for (;;) {
       // One shared gate: if each worker yielded on its own, each would restart the budget as it resumed,
       // and 64 workers would run 64 budgets back to back before the loop could turn.
-      if (!this.gate && performance.now() - this.lastYield > YIELD_AFTER_MS) {
+      // At most STARTS_PER_TURN servers start per turn too: the workers a gate releases all resume at once,
+      // and each runs its whole server in microtasks before the loop can turn again.
+      if (
+        !this.gate &&
+        (this.started >= STARTS_PER_TURN || performance.now() - this.lastYield > YIELD_AFTER_MS)
+      ) {
         this.gate = yieldToLoop().then(() => {
           this.gate = null;
+          this.started = 0;
           this.lastYield = performance.now();
         });
       }
-      if (this.gate) await this.gate;
+      if (this.gate) {
+        await this.gate;
+        continue;
+      }
       const job = this.buffer.pop();
-      if (job) return job;
+      if (job) {
+        this.started++;
+        return job;
+      }
       if (this.done) return null;
       this.loading ??= this.load().finally(() => {
         this.loading = null;
