@@ -41,6 +41,8 @@ export async function runBusyTick(options: { runs: number; log: (line: string) =
   const tickMs: number[] = [];
   const stall: number[] = [];
   const quietStall: number[] = [];
+  const delayP99: number[] = [];
+  const quietDelayP99: number[] = [];
   const p99: number[] = [];
   const quietP99: number[] = [];
   const answered: number[] = [];
@@ -73,6 +75,7 @@ export async function runBusyTick(options: { runs: number; log: (line: string) =
         // Interactions with nothing else running, for reference.
         const quiet = await measureWhile(() => sleep(1_500), dispatch);
         quietStall.push(quiet.stallMs);
+        quietDelayP99.push(quiet.delayP99Ms);
         quietP99.push(percentile(quiet.latencies, 99));
         // The whole tick, with interactions arriving back to back.
         const busy = await measureWhile(() => store.scheduler.tick(), dispatch);
@@ -80,6 +83,7 @@ export async function runBusyTick(options: { runs: number; log: (line: string) =
         if (summary.posted !== DUE) throw new Error(`busy tick: posted ${summary.posted} of ${DUE}`);
         tickMs.push(busy.ms);
         stall.push(busy.stallMs);
+        delayP99.push(busy.delayP99Ms);
         p99.push(percentile(busy.latencies, 99));
         answered.push(busy.latencies.length);
         log(
@@ -136,6 +140,13 @@ export async function runBusyTick(options: { runs: number; log: (line: string) =
       target: `≤ ${STALL_TARGET_MS} ms`,
       met: stallMs <= STALL_TARGET_MS,
       baseline: `${formatMs(median(quietStall))} (1.5 s with interactions only)`,
+      runs: runsText,
+    },
+    {
+      benchmark: '6 Busy tick',
+      measure: 'event-loop delay p99 during the tick (monitorEventLoopDelay)',
+      result: formatMs(median(delayP99)),
+      baseline: `${formatMs(median(quietDelayP99))} (interactions only)`,
       runs: runsText,
     },
     {
@@ -219,7 +230,14 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function measureWhile<T>(
   work: () => Promise<T>,
   dispatch: (i: number) => Promise<void>,
-): Promise<{ value: T; ms: number; stallMs: number; latencies: number[]; unanswered: number }> {
+): Promise<{
+  value: T;
+  ms: number;
+  stallMs: number;
+  delayP99Ms: number;
+  latencies: number[];
+  unanswered: number;
+}> {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
   let finished = false;
@@ -244,5 +262,12 @@ async function measureWhile<T>(
   const ms = performance.now() - t0;
   histogram.disable();
   await interactions;
-  return { value, ms, stallMs: histogram.max / 1e6, latencies, unanswered };
+  return {
+    value,
+    ms,
+    stallMs: histogram.max / 1e6,
+    delayP99Ms: histogram.percentile(99) / 1e6,
+    latencies,
+    unanswered,
+  };
 }
