@@ -66,7 +66,8 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /**
  * The due servers of one tick, page by page in plan order (SQL sorts by the planning inputs, so a group is
  * one run of rows and is planned when it starts), handed to the tick's workers one at a time. Whenever the
- * tick has held the event loop for {@link YIELD_AFTER_MS}, every worker waits for one turn of the loop:
+ * tick has held the event loop for {@link YIELD_AFTER_MS} or started {@link STARTS_PER_TURN} servers, every
+ * worker waits for one turn of the loop:
  * better-sqlite3 and the planner are synchronous, and the workers' promise chains never leave the microtask
  * queue, so sends that complete quickly would otherwise keep the loop for the whole tick.
  */
@@ -81,7 +82,7 @@ export class DueServers {
   private gate: Promise<void> | null = null;
   /** Servers handed out since the loop last turned. */
   private started = 0;
-  /** How many plans were worked out (one per group, or per group and page boundary). */
+  /** How many plans were worked out: one per group (a group that spans pages keeps its plan). */
   plans = 0;
 
   constructor(

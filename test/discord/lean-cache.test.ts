@@ -41,7 +41,7 @@ function rawGuild() {
     channels: [channel(KEPT_CHANNEL, 'kept'), channel(OTHER_CHANNEL, 'other')],
     roles: [role(GUILD, '@everyone'), role(KEPT_ROLE, 'kept'), role(OTHER_ROLE, 'other')],
     members: [],
-    emojis: [],
+    emojis: [{ id: '1300000000000000301', name: 'wave', animated: false, available: true, roles: [] }],
     stickers: [],
   };
 }
@@ -68,6 +68,10 @@ describe('the lean cache adapter', () => {
       expect([...guild.channels.cache.keys()]).toEqual([KEPT_CHANNEL]);
       expect([...client.channels.cache.keys()]).toEqual([KEPT_CHANNEL]);
       expect([...guild.roles.cache.keys()].sort()).toEqual([GUILD, KEPT_ROLE].sort());
+      // Managers that keep nothing share one empty collection, and it stays empty.
+      expect(guild.emojis.cache.size).toBe(0);
+      expect(guild.bans.cache).toBe(guild.invites.cache);
+      expect(guild.voiceStates.cache).toBe(guild.stickers.cache);
       // Warnings are emitted on the next tick.
       await new Promise((resolve) => setImmediate(resolve));
       expect(seen).not.toContain(LEAN_CACHE_WARNING);
