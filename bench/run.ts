@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { runBusyTick } from './busy-tick.js';
 import { runCommands } from './commands.js';
 import { runDelivery } from './delivery.js';
 import { runMemory } from './memory.js';
@@ -12,10 +13,10 @@ import { markdownTable, type Section } from './report.js';
  * Runs the benchmarks, prints progress on stderr and the table (Markdown) on stdout.
  */
 
-const BENCHMARKS = ['planning', 'commands', 'delivery', 'memory'] as const;
+const BENCHMARKS = ['planning', 'commands', 'delivery', 'memory', 'busy-tick'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 /** Start-up is measured in the memory children; `startup` is accepted as another name for it. */
-const ALIASES: Record<string, Benchmark> = { startup: 'memory', 'start-up': 'memory' };
+const ALIASES: Record<string, Benchmark> = { startup: 'memory', 'start-up': 'memory', tick: 'busy-tick' };
 /** The benchmarks whose single run takes tens of seconds repeat at most this often. */
 const MAX_SLOW_RUNS = 3;
 
@@ -70,6 +71,7 @@ if (selected.has('planning')) sections.push(await runPlanning({ runs, log }));
 if (selected.has('commands')) sections.push(await runCommands({ runs, log }));
 if (selected.has('delivery')) sections.push(await runDelivery({ smallRuns: slowRuns, fullRuns, log }));
 if (selected.has('memory')) sections.push(await runMemory({ runs: slowRuns, log }));
+if (selected.has('busy-tick')) sections.push(await runBusyTick({ runs: slowRuns, log }));
 
 const totalSeconds = (performance.now() - started) / 1000;
 const output = [

@@ -17,13 +17,6 @@ import { StoreError } from './store/store-error.js';
 export async function runMain(): Promise<void> {
   // Whoever reads our output may go away (a closed pipe); logging must then stop, never the shutdown.
   quietStdio();
-  // discord.js warns once that limiting channel and role caches is unsupported; the bot does so on purpose
-  // (see createDiscordClient), so that warning is not shown to whoever runs it. Other warnings still are.
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => {
-    if (warning.name !== 'UnsupportedCacheOverwriteWarning')
-      process.stderr.write(`${warning.name}: ${warning.message}\n`);
-  });
   let bot: RunningBot | undefined;
   let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {

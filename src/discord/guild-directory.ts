@@ -69,14 +69,14 @@ export class CachedGuildDirectory implements GuildDirectory {
     return guild.channels.fetch(channelId).catch(() => null);
   }
 
-  /** A role given to the bot after the server arrived was dropped on arrival; fetch the roles once more. */
+  /**
+   * A role given to the bot after the server arrived was dropped on arrival (CacheNeeds has kept its id
+   * since); fetch the roles once more so the bot's permissions count it.
+   */
   private async ensureBotRoles(guild: Guild): Promise<void> {
-    const me = guild.members.me;
-    if (!me) return;
-    const held = (me as unknown as { _roles: string[] })._roles;
-    const missing = held.filter((id) => !guild.roles.cache.has(id));
-    if (missing.length === 0) return;
-    for (const id of missing) this.needs.keepRole(id);
-    await guild.roles.fetch();
+    if (!this.needs.takeBotRolesChanged(guild.id)) return;
+    const fetched = await guild.roles.fetch().catch(() => null);
+    // Not fetched: ask again next time rather than decide on roles the cache may lack.
+    if (!fetched) this.needs.markBotRolesChanged(guild.id);
   }
 }

@@ -6,9 +6,10 @@ import type { DeliveryLedger } from '../store/delivery-ledger.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import type { SettingsRepository, ShardSelection } from '../store/settings-repository.js';
 import { type DeliveryObserver, NO_OBSERVER } from './delivery-observer.js';
+import { type DueJob, DueServers } from './due-groups.js';
 import type { InvalidRequestGuard } from './invalid-request-guard.js';
 import type { NoticeSender } from './notice-port.js';
-import { type DatedEvent, dueDeliveries, nextDueAt, type PlannedDelivery } from './planner.js';
+import { type DatedEvent, nextDueAt, type PlannedDelivery } from './planner.js';
 import { plannerSettings } from './planner-settings.js';
 import { checkEarlierAttempt } from './read-back.js';
 import { type DeliveryResult, emptySummary, settle, type TickSummary } from './tick-summary.js';
@@ -105,14 +106,16 @@ export class Scheduler {
 
   private async runTick(): Promise<TickSummary> {
     const now = this.deps.now();
-    const due = await this.deps.settings.listDue(now, this.deps.shards);
-    const summary = emptySummary(due.length);
-    const queue = [...due];
-    const workers = Array.from({ length: Math.min(this.deps.concurrency ?? 64, queue.length) }, async () => {
-      for (let s = queue.shift(); s; s = queue.shift()) {
+    // Planned once per group of servers with equal planning inputs, page by page (see DueServers).
+    const due = new DueServers(this.deps.settings, this.events, now, this.deps.shards);
+    const summary = emptySummary(0);
+    const workers = Array.from({ length: this.deps.concurrency ?? 64 }, async () => {
+      for (let job = await due.next(); job; job = await due.next()) {
         if (this.stopped) return;
-        const work = this.runServer(s, now, summary).catch((err: unknown) => {
-          this.deps.logger.error({ err, guildId: s.guildId }, 'server tick failed');
+        summary.servers++;
+        const { settings } = job;
+        const work = this.runServer(job, now, summary).catch((err: unknown) => {
+          this.deps.logger.error({ err, guildId: settings.guildId }, 'server tick failed');
         });
         this.inFlight.add(work);
         await work;
@@ -120,12 +123,12 @@ export class Scheduler {
       }
     });
     await Promise.all(workers);
-    if (due.length > 0) this.deps.logger.info({ ...summary }, 'tick finished');
+    if (summary.servers > 0) this.deps.logger.info({ ...summary }, 'tick finished');
     return summary;
   }
 
-  private async runServer(settings: GuildSettings, now: number, summary: TickSummary): Promise<void> {
-    const planned = dueDeliveries(plannerSettings(settings), this.events, now);
+  private async runServer(job: DueJob, now: number, summary: TickSummary): Promise<void> {
+    const { settings, planned } = job;
     let pending = false;
     for (const item of planned) {
       const result = await this.deliver(settings, item, now, summary);
@@ -134,11 +137,7 @@ export class Scheduler {
     }
     if (!pending) {
       // Only if the settings are as read: an admin's change during the sends set its own next instant.
-      await this.deps.settings.setNextDueAt(
-        settings.guildId,
-        nextDueAt(plannerSettings(settings), this.events, now),
-        settings.updatedAt,
-      );
+      await this.deps.settings.setNextDueAt(settings.guildId, job.next, settings.updatedAt);
     }
   }
 

@@ -25,6 +25,11 @@ export interface WriteHooks {
   within?(trx: Kysely<Schema>, before: GuildSettings, after: GuildSettings): Promise<void>;
 }
 
+/** Where the next page of {@link SettingsRepository.listDueByPlan} starts: the stored values of the last row. */
+export interface DueCursor {
+  readonly key: readonly [number, string, string, string, string];
+}
+
 /** Reads and writes {@link GuildSettings}; every method returns plain objects. */
 export class SettingsRepository {
   constructor(private readonly db: Kysely<Schema>) {}
@@ -103,8 +108,56 @@ export class SettingsRepository {
    * one index page however many servers there are.
    */
   async listDue(until: number, shards?: ShardSelection, limit?: number): Promise<GuildSettings[]> {
-    const rows = await dueQuery(this.db, until, shards, limit).execute();
+    let query = dueQuery(this.db, until, shards).orderBy('next_due_at').orderBy('guild_id');
+    if (limit !== undefined) query = query.limit(limit);
+    const rows = await query.execute();
     return rows.map(toSettings);
+  }
+
+  /**
+   * One page of the servers `listDue` finds, ordered by their planning inputs — next due instant, zone, post
+   * time, disabled events — then guild id, so servers that get equal plans come out next to one another and
+   * the planner works each group out once. Pass the returned `next` to get the following page (keyset
+   * paging, so each page costs the same however deep the tick is); `next` is null after the last page.
+   */
+  async listDueByPlan(
+    until: number,
+    shards: ShardSelection | undefined,
+    after: DueCursor | null,
+    limit: number,
+  ): Promise<{ servers: GuildSettings[]; next: DueCursor | null }> {
+    let query = dueQuery(this.db, until, shards)
+      .orderBy('next_due_at')
+      .orderBy('time_zone')
+      .orderBy('post_time')
+      .orderBy('disabled_events')
+      .orderBy('guild_id')
+      .limit(limit);
+    if (after !== null) {
+      const [at, zone, time, disabled, guild] = after.key;
+      query = query.where(({ eb, refTuple, tuple }) =>
+        eb(
+          refTuple('next_due_at', 'time_zone', 'post_time', 'disabled_events', 'guild_id'),
+          '>',
+          tuple(at, zone, time, disabled, guild),
+        ),
+      );
+    }
+    const rows = await query.execute();
+    const last = rows.at(-1);
+    const next: DueCursor | null =
+      rows.length < limit || last === undefined
+        ? null
+        : {
+            key: [
+              last.next_due_at as number,
+              last.time_zone,
+              last.post_time,
+              last.disabled_events,
+              last.guild_id,
+            ],
+          };
+    return { servers: rows.map(toSettings), next };
   }
 
   /** Every stored server (configured or not) in the given shards, by guild id; for recomputing due instants. */
@@ -169,7 +222,7 @@ async function lockedSettings(trx: Kysely<Schema>, guildId: string, key: number,
 }
 
 // `paused = 0` is a literal, not a parameter, so SQLite can prove it matches the partial index's WHERE.
-function dueQuery(db: Kysely<Schema>, until: number, shards?: ShardSelection, limit?: number) {
+function dueQuery(db: Kysely<Schema>, until: number, shards?: ShardSelection) {
   let query = db
     .selectFrom('guild_settings')
     .selectAll()
@@ -177,9 +230,7 @@ function dueQuery(db: Kysely<Schema>, until: number, shards?: ShardSelection, li
     .where('channel_id', 'is not', null)
     .where('next_due_at', '<=', until)
     // A server the bot was removed from keeps its settings for a while, but nothing is posted there.
-    .where('left_at', 'is', null)
-    .orderBy('next_due_at')
-    .orderBy('guild_id');
+    .where('left_at', 'is', null);
   if (shards !== undefined) {
     // No shard ids means nothing matches; `IN ()` would be a syntax error.
     query =
@@ -187,7 +238,6 @@ function dueQuery(db: Kysely<Schema>, until: number, shards?: ShardSelection, li
         ? query.where(sql.lit(false))
         : query.where(shardExpression(shards), 'in', [...shards.ids]);
   }
-  if (limit !== undefined) query = query.limit(limit);
   return query;
 }
 

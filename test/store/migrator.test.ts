@@ -38,6 +38,7 @@ describe('migrations', () => {
       'deliveries',
       'guild_settings',
       'guild_settings_due',
+      'guild_settings_due_by_plan',
       'host_heartbeats',
       'identify_leases',
       'schema_migrations',

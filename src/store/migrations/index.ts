@@ -2,6 +2,7 @@ import { initialMigration } from './0001-initial.js';
 import { deliveryReadbackMigration } from './0002-delivery-readback.js';
 import { auditMigration } from './0003-audit.js';
 import { hostsMigration } from './0004-hosts.js';
+import { dueByPlanMigration } from './0005-due-by-plan.js';
 import type { Migration } from './migration.js';
 
 /** Every migration this version of the bot knows, in the order they run. Append only. */
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   deliveryReadbackMigration,
   auditMigration,
   hostsMigration,
+  dueByPlanMigration,
 ];
