@@ -1,6 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { ServerSettings } from '../../src/app/server-settings.js';
+import { loadDataset } from '../../src/config/dataset-file.js';
+import { openDatabase } from '../../src/store/database.js';
+import { DeliveryLedger } from '../../src/store/delivery-ledger.js';
+import { SettingsRepository } from '../../src/store/settings-repository.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -58,4 +64,44 @@ export function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** A port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
+
+/**
+ * A dataset whose Khojaly anniversary is today (UTC), and a database in which the test server's post for it
+ * (00:00 UTC today) is due, so the bot's start-up tick posts it.
+ */
+export async function dueToday(dir: string, guilds: { id: string; channelId: string }[]) {
+  const today = new Date();
+  const data = JSON.parse(readFileSync(join(ROOT, 'data', 'remembrance.json'), 'utf8'));
+  const khojaly = data.events.find((e: { id: string }) => e.id === 'khojaly');
+  const day = today.getUTCDate();
+  khojaly.date = { type: 'night', year: 1992, month: today.getUTCMonth() + 1, day, nightStartsDay: day };
+  data.events = data.events.filter(
+    (e: { date: { type: string } }) => e === khojaly || e.date.type === 'period',
+  );
+  const datasetFile = join(dir, 'dataset.json');
+  writeFileSync(datasetFile, JSON.stringify(data));
+  const databaseUrl = `sqlite:${join(dir, 'bot.sqlite')}`;
+  const database = await openDatabase({ kind: 'sqlite-file', path: join(dir, 'bot.sqlite') });
+  const repo = new SettingsRepository(database.db);
+  const settings = new ServerSettings(repo, new DeliveryLedger(database.db), loadDataset(datasetFile), () =>
+    Date.now(),
+  );
+  const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  for (const g of guilds) {
+    await settings.update(g.id, { channelId: g.channelId, timeZone: 'UTC', postTime: '00:00' });
+    await repo.setNextDueAt(g.id, midnight);
+  }
+  await database.close();
+  return { datasetFile, databaseUrl };
 }

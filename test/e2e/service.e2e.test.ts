@@ -1,5 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -17,8 +25,13 @@ describe('npm start, as a service', () => {
   let emulator: Emulator;
   let dir: string;
   const children: Spawned[] = [];
-  beforeAll(() => {
-    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  beforeAll(async () => {
+    // Two builds at once (two `npm ci` in one folder): one builds, the other waits for it; dist/ is whole.
+    const builds = [0, 1].map(() => spawnCommand('npm', ['run', 'build'], {}, ROOT));
+    const codes = await Promise.all(builds.map(exitOf));
+    expect(codes, builds.map((b) => b.err.join('')).join('\n')).toEqual([0, 0]);
+    expect(builds.map((b) => b.out.join('')).join('')).toContain('another build is running; waiting for it.');
+    expect(readdirSync(ROOT).filter((f) => f.startsWith('.dist-') || f === '.build.lock')).toEqual([]);
   }, 180_000);
   afterAll(() => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
@@ -63,6 +76,18 @@ describe('npm start, as a service', () => {
     expect(out).toContain('"signal":"SIGTERM","msg":"shutting down"');
     expect(out).toContain('"msg":"stopped"');
     expect(out).not.toMatch(/tsc|error TS/);
+    expect(emulator.connectedShards()).toEqual([]);
+  });
+
+  it('if npm itself is killed outright, the bot notices it is orphaned and stops cleanly', async () => {
+    const env = await begin();
+    const started = npm(['start'], env, ROOT);
+    await ready(started);
+    const [node] = childPids(started.pid as number);
+    started.kill('SIGKILL');
+    await until(() => !isAlive(node as number), 'the orphaned bot to stop', 15_000);
+    // node wrote into the same pipe as npm, so its last words are still read.
+    await until(() => started.out.join('').includes('"msg":"stopped"'), 'its last log line', 5_000);
     expect(emulator.connectedShards()).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import { SettingsRepository } from '../../src/store/settings-repository.js';
 import { startEmulator } from '../emulator/emulator.js';
 import type { Emulator, GuildFixture } from '../emulator/types.js';
 import { startHarness } from './harness.js';
+import { freePort } from './process-support.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** Guild ids whose `(id >> 22) % 2` is 0 and 1. */
@@ -80,6 +81,7 @@ describe('two shards in two processes', () => {
     await database.close();
 
     const out: string[] = [];
+    const httpPort = await freePort();
     manager = spawn(
       process.execPath,
       ['--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'sharded.ts')],
@@ -92,6 +94,7 @@ describe('two shards in two processes', () => {
           DATABASE_URL: databaseUrl,
           DATASET_FILE: datasetFile,
           SHARD_COUNT: 'auto',
+          HTTP_PORT: String(httpPort),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -117,6 +120,14 @@ describe('two shards in two processes', () => {
     expect(emulator.messages(CHANNELS[0])).toHaveLength(1);
     expect(emulator.messages(CHANNELS[1])).toHaveLength(1);
     expect(emulator.violations).toEqual([]);
+
+    // The manager serves both processes' metrics, added up over IPC, and is ready when both shards are.
+    const metrics = await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
+    expect(metrics).toContain('remembrance_notices_total{outcome="sent",reason=""} 2');
+    expect(metrics).toContain('remembrance_gateway_status{shard="0",status="Ready"} 1');
+    expect(metrics).toContain('remembrance_gateway_status{shard="1",status="Ready"} 1');
+    expect(metrics).toContain('remembrance_servers_configured 2');
+    expect((await fetch(`http://127.0.0.1:${httpPort}/readyz`)).status).toBe(200);
 
     manager.kill('SIGTERM');
     const code = await new Promise<number | null>((resolve) => manager?.once('exit', resolve));

@@ -236,6 +236,10 @@ class DiscordEmulator implements Emulator {
   dropConnections(options: { resumable?: boolean } = {}): void {
     this.core.gateway.drop(options.resumable ?? true);
   }
+  holdGateway(): () => void {
+    this.core.gateway.hold();
+    return () => this.core.gateway.release();
+  }
   requestReconnect(): void {
     this.core.gateway.requestReconnect();
   }

@@ -64,7 +64,24 @@ export class Gateway {
 
   constructor(private readonly o: GatewayOptions) {}
 
+  /** While set, new gateway connections wait here (an outage) until {@link release}. */
+  private held: (() => void)[] | null = null;
+
+  hold(): void {
+    this.held ??= [];
+  }
+
+  release(): void {
+    const waiting = this.held ?? [];
+    this.held = null;
+    for (const resume of waiting) resume();
+  }
+
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.held) {
+      this.held.push(() => this.handleUpgrade(req, socket, head));
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.replace(/\/$/, '') !== '/gateway') {
       socket.destroy();

@@ -274,6 +274,8 @@ export interface Emulator {
   fail(match: FaultMatch, fault: Fault, times?: number): void;
   /** Abnormal close of every gateway socket; with resumable false, sessions are forgotten (op 9 on RESUME). */
   dropConnections(options?: { resumable?: boolean }): void;
+  /** An outage: new gateway connections wait, unanswered, until the returned function is called. */
+  holdGateway(): () => void;
   /** Whether heartbeats are acknowledged (off: discord.js declares the connection a zombie and resumes). */
   setHeartbeatAck(enabled: boolean): void;
   /** Armed fault responses not yet used. */
