@@ -39,4 +39,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # node is PID 1 and gets SIGTERM from `docker stop` itself (no npm, no shell in between); the bot handles it
 # and exits 0 after draining sends. Give it more than the 10 s drain: docker stop -t 30 (compose: stop_grace_period).
 STOPSIGNAL SIGTERM
-CMD ["node", "--max-semi-space-size=4", "dist/src/run-main.js"]
+CMD ["node", "--max-semi-space-size=4", "--optimize-for-size", "dist/src/run-main.js"]

@@ -61,6 +61,7 @@ export async function copyDatabase(
         }
         copied.push({ table, rows: landed });
       }
+      await storeDialectOf(to).followCopiedIds(to);
       return copied;
     }),
   );

@@ -12,7 +12,13 @@ const FIRST_MIGRATION = '0001-initial';
  * Files SQLite cannot read are left to the normal open, which reports them.
  */
 export function assertOwnDatabase(file: string): void {
-  if ((fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0) === 0) return;
+  let size = 0;
+  try {
+    size = fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return; // e.g. a path under a regular file: the normal open reports it in one line.
+  }
+  if (size === 0) return;
   let sqlite: SqliteDatabase.Database;
   try {
     sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });

@@ -18,6 +18,11 @@ export interface StoreDialect {
   tables(db: Kysely<unknown>): Promise<string[]>;
   /** Creates the migration record if absent. */
   createMigrationTable(trx: Kysely<unknown>): Promise<void>;
+  /**
+   * After rows were copied in with their ids: moves each identity column's sequence past the largest id,
+   * so the next row the bot inserts does not collide (SQLite's AUTOINCREMENT already follows the rows).
+   */
+  followCopiedIds(trx: Kysely<unknown>): Promise<void>;
 }
 
 /** The advisory lock key every host uses for migrations: "remb" in ASCII. */
@@ -38,6 +43,7 @@ const sqlite: StoreDialect = {
       applied_at INTEGER NOT NULL
     ) STRICT`.execute(trx);
   },
+  async followCopiedIds() {},
 };
 
 const postgres: StoreDialect = {
@@ -67,6 +73,17 @@ const postgres: StoreDialect = {
       id text PRIMARY KEY NOT NULL,
       applied_at bigint NOT NULL
     )`.execute(trx);
+  },
+  async followCopiedIds(trx) {
+    const identities = await sql<{ t: string; c: string }>`
+      SELECT table_name AS t, column_name AS c FROM information_schema.columns
+      WHERE table_schema = current_schema() AND is_identity = 'YES'
+    `.execute(trx);
+    for (const { t, c } of identities.rows) {
+      await sql`SELECT setval(pg_get_serial_sequence(${sql.lit(`"${t}"`)}, ${sql.lit(c)}),
+        COALESCE((SELECT max(${sql.ref(c)}) FROM ${sql.table(t)}), 1),
+        (SELECT max(${sql.ref(c)}) FROM ${sql.table(t)}) IS NOT NULL)`.execute(trx);
+    }
   },
 };
 

@@ -110,7 +110,7 @@ describe('several hosts on one PostgreSQL database', () => {
     function start(
       name: string,
       shardIds: string,
-      script = 'src/main.ts',
+      script = 'src/run-main.ts',
       env: Record<string, string> = {},
     ): Host {
       const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, script)], {
@@ -215,7 +215,7 @@ describe('several hosts on one PostgreSQL database', () => {
     expect(em.violations).toEqual([]);
 
     // A host started with another shard count is refused in one line.
-    const wrong = start('wrong', '0', 'src/main.ts', { SHARD_COUNT: '3' });
+    const wrong = start('wrong', '0', 'src/run-main.ts', { SHARD_COUNT: '3' });
     expect(await new Promise((resolve) => wrong.once('exit', resolve))).toBe(1);
     expect(wrong.err.join('').trim()).toMatch(
       /^remembrance-bot: SHARD_COUNT is 3 but this bot's database records 2 shards; use SHARD_COUNT=2 on every host[^\n]*$/,

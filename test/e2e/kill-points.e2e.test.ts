@@ -29,8 +29,8 @@ import type { Emulator, GuildFixture } from '../emulator/types.js';
  */
 
 const ROOT = join(import.meta.dirname, '..', '..');
-// ops moves the process entry point out of src/main.ts; run whichever this checkout has.
-const ENTRY = ['src/run-main.ts', 'src/main.ts'].find((f) => existsSync(join(ROOT, f))) as string;
+// The process entry point, as npm start runs it (compiled there; through tsx here).
+const ENTRY = 'src/run-main.ts';
 const dataset = realDataset();
 const PERMISSIONS = (1024n | 2048n | 16384n | 65536n).toString();
 const SECOND = 1_000;

@@ -103,18 +103,26 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
       await sql`CREATE TABLE later_table (id text PRIMARY KEY, at bigint NOT NULL)`.execute(raw(db));
     }
     await sql`INSERT INTO later_table (id, at) VALUES ('x', 1700000000000), ('y', 2)`.execute(raw(source));
+    // An audit row keeps its id; the target's own next row must not collide with it.
+    await sql`INSERT INTO config_audit (guild_id, at, user_id, user_name, setting, new_value)
+      VALUES (${BIG}, 1, '1', 'admin', 'channel', '9')`.execute(raw(source));
     const destination = opened[1] as OpenedDatabase;
 
     const copied = await copyDatabase(raw(source), raw(destination), { targetLocation: 'target' });
 
-    expect(copied).toEqual([
-      { table: 'deliveries', rows: 2_500 },
-      { table: 'guild_settings', rows: 2_501 },
-      { table: 'host_heartbeats', rows: 0 },
-      { table: 'identify_leases', rows: 0 },
-      { table: 'later_table', rows: 2 },
-      { table: 'shard_layout', rows: 0 },
-    ]);
+    expect(copied).toEqual(
+      expect.arrayContaining([
+        { table: 'config_audit', rows: 1 },
+        { table: 'deliveries', rows: 2_500 },
+        { table: 'guild_settings', rows: 2_501 },
+        { table: 'later_table', rows: 2 },
+      ]),
+    );
+    expect(copied.map((c) => c.table)).toEqual([...copied.map((c) => c.table)].sort());
+    await sql`INSERT INTO config_audit (guild_id, at, user_id, user_name, setting, new_value)
+      VALUES (${BIG}, 2, '1', 'admin', 'time', '10:00')`.execute(raw(destination));
+    const ids = await sql<{ id: number }>`SELECT id FROM config_audit ORDER BY id`.execute(raw(destination));
+    expect(ids.rows.map((r) => Number(r.id))).toEqual([1, 2]);
     const [from, to] = [source, destination].map((o) => ({
       settings: new SettingsRepository(o.db),
       ledger: new DeliveryLedger(o.db),
@@ -141,10 +149,12 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
     try {
       const last = await open(another.url);
       const copied = await copyDatabase(raw(middle), raw(last), { targetLocation: 'last' });
-      expect(copied).toEqual([
-        { table: 'deliveries', rows: 2_100 },
-        { table: 'guild_settings', rows: 2_101 },
-      ]);
+      expect(copied).toEqual(
+        expect.arrayContaining([
+          { table: 'deliveries', rows: 2_100 },
+          { table: 'guild_settings', rows: 2_101 },
+        ]),
+      );
       const all = (o: OpenedDatabase) => new SettingsRepository(o.db).listAll();
       expect(await all(last)).toEqual(await all(source));
       const ledger = (o: OpenedDatabase) => new DeliveryLedger(o.db).listForGuild(snowflake(3_099));
@@ -193,7 +203,7 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
     expect(first.stderr).toBe('');
     const where = `PostgreSQL database "${target.name}" on 127.0.0.1:${postgresServer().port}`;
     expect(first.stdout).toBe(
-      `Copied ${temp.dir()}/source.sqlite to ${where}:\n  deliveries       3\n  guild_settings   4\n  host_heartbeats  0\n  identify_leases  0\n  shard_layout     0\nRow counts verified.\n`,
+      `Copied ${temp.dir()}/source.sqlite to ${where}:\n  config_audit     0\n  deliveries       3\n  guild_settings   4\n  host_heartbeats  0\n  identify_leases  0\n  shard_layout     0\nRow counts verified.\n`,
     );
     expect(first.status).toBe(0);
 
