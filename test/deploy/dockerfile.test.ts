@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NODE_FLAGS } from '../../src/config/node-flags.js';
 import { ROOT } from '../e2e/process-support.js';
 
 interface Instruction {
@@ -75,7 +76,8 @@ describe('Dockerfile', () => {
     const cmds = find('CMD');
     expect(cmds).toHaveLength(1);
     const command = JSON.parse(cmds[0]?.args ?? '') as string[];
-    expect(command).toEqual(['node', '--max-semi-space-size=4', 'dist/src/run-main.js']);
+    // The same memory flags as every other way the bot starts (npm start, start:sharded's children).
+    expect(command).toEqual(['node', ...NODE_FLAGS, 'dist/src/run-main.js']);
     expect(find('ENTRYPOINT')).toEqual([]);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       scripts: { start: string };
