@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +53,8 @@ interface HostsRun {
   /** Log lines at warn / error level or above, over every host. */
   warnings: number;
   errors: number;
+  /** 1-minute load average when the tick started and when it ended. */
+  load: [number, number];
 }
 
 /** Notice posts per second each host paces itself to (src/discord/send-pacer.ts), and its due servers. */
@@ -138,6 +141,7 @@ async function deliverOnce(c: Configuration, server: PostgresServer | undefined)
     const guilds = ready.reduce((n, r) => n + r.guilds, 0);
     if (guilds !== SERVERS)
       throw new Error(`${c.name}: the hosts saw ${guilds} of ${SERVERS} servers at ready`);
+    const loadBefore = loadavg()[0] as number;
     for (const h of hosts) h.child.stdin.write('go\n');
     const done = await withTimeout(Promise.all(hosts.map((h) => h.next<ChildDone>())), 'the tick');
     await Promise.all(hosts.map((h) => h.exited));
@@ -172,6 +176,7 @@ async function deliverOnce(c: Configuration, server: PostgresServer | undefined)
       other429: posts.filter((r) => r.status === 429).length - emulator.globalRateLimitHits,
       warnings: levels.filter((l) => l === 40).length,
       errors: levels.filter((l) => l >= 50).length,
+      load: [loadBefore, loadavg()[0] as number],
     };
   } finally {
     for (const h of hosts)
@@ -204,7 +209,7 @@ function rowsFor(c: Configuration, runs: HostsRun[], ratios: number[]): Row[] {
       ...(ratios.length
         ? { baseline: 'SQLite, 1 process (same runs)', ratio: formatRatio(median(ratios)) }
         : {}),
-      runs: `${runsText} (per run ${runs.map((r) => formatMs(r.spanMs)).join(', ')})`,
+      runs: `${runsText} (per run ${runs.map((r) => `${formatMs(r.spanMs)} at load ${r.load.map((l) => l.toFixed(1)).join(' → ')}`).join(', ')})`,
     },
     {
       benchmark,
