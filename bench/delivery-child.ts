@@ -46,7 +46,11 @@ const ready: ChildReady = {
 };
 process.stdout.write(`${JSON.stringify(ready)}\n`);
 
-await lines.next();
+// stdin closed before `go`: the bench is gone, so no tick.
+if ((await lines.next()).done) {
+  await bot.stop();
+  process.exit(1);
+}
 clock.runFrom(DUE_AT);
 const t1 = performance.now();
 const summary = await bot.scheduler.tick();
