@@ -4,21 +4,29 @@ import { parseArgs } from 'node:util';
 import { runBusyTick } from './busy-tick.js';
 import { runCommands } from './commands.js';
 import { runDelivery } from './delivery.js';
+import { runDeliveryHosts } from './delivery-hosts.js';
 import { runMemory } from './memory.js';
 import { runPlanning } from './planning.js';
 import { markdownTable, type Section } from './report.js';
 
 /**
- * `npm run bench [-- --only planning,commands,delivery,memory] [--runs N] [--out FILE]`
+ * `npm run bench [-- --only planning,commands,delivery,delivery-pg,memory,busy-tick] [--runs N] [--out FILE]`
  * Runs the benchmarks, prints progress on stderr and the table (Markdown) on stdout.
  */
 
-const BENCHMARKS = ['planning', 'commands', 'delivery', 'memory', 'busy-tick'] as const;
+const BENCHMARKS = ['planning', 'commands', 'delivery', 'delivery-pg', 'memory', 'busy-tick'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 /** Start-up is measured in the memory children; `startup` is accepted as another name for it. */
-const ALIASES: Record<string, Benchmark> = { startup: 'memory', 'start-up': 'memory', tick: 'busy-tick' };
+const ALIASES: Record<string, Benchmark> = {
+  startup: 'memory',
+  'start-up': 'memory',
+  tick: 'busy-tick',
+  hosts: 'delivery-pg',
+  postgres: 'delivery-pg',
+};
 /** The benchmarks whose single run takes tens of seconds repeat at most this often. */
 const MAX_SLOW_RUNS = 3;
+const DEFAULT_RUNS = 5;
 
 function usage(message: string): never {
   process.stderr.write(
@@ -30,12 +38,12 @@ function usage(message: string): never {
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
-    runs: { type: 'string', default: '5' },
+    runs: { type: 'string' },
     'delivery-full-runs': { type: 'string', default: '1' },
     out: { type: 'string' },
   },
 });
-const runs = Number(values.runs);
+const runs = Number(values.runs ?? DEFAULT_RUNS);
 const fullRuns = Number(values['delivery-full-runs']);
 if (!Number.isInteger(runs) || runs < 1) usage('--runs must be a whole number from 1');
 if (!Number.isInteger(fullRuns) || fullRuns < 0) usage('--delivery-full-runs must be a whole number from 0');
@@ -70,6 +78,11 @@ const slowRuns = Math.min(runs, MAX_SLOW_RUNS);
 if (selected.has('planning')) sections.push(await runPlanning({ runs, log }));
 if (selected.has('commands')) sections.push(await runCommands({ runs, log }));
 if (selected.has('delivery')) sections.push(await runDelivery({ smallRuns: slowRuns, fullRuns, log }));
+if (selected.has('delivery-pg')) {
+  // Three 5,000-server minutes (about 2 min each) per run: once unless --runs says otherwise.
+  const hostRuns = values.runs === undefined ? 1 : slowRuns;
+  sections.push(await runDeliveryHosts({ runs: hostRuns, log }));
+}
 if (selected.has('memory')) sections.push(await runMemory({ runs: slowRuns, log }));
 if (selected.has('busy-tick')) sections.push(await runBusyTick({ runs: slowRuns, log }));
 
