@@ -1,5 +1,6 @@
 import type { Occurrence } from '../domain/anniversary.js';
 import type { RemembranceEvent } from '../domain/dataset.js';
+import type { ServerDate, ServerDateProblem } from '../domain/server-date.js';
 import type { AuditEntry } from '../store/config-audit.js';
 import type { Delivery } from '../store/delivery.js';
 import type { GuildSettings } from '../store/guild-settings.js';
@@ -86,7 +87,23 @@ export type ConfigInputError =
   | { kind: 'config-error'; code: 'not-paused' }
   | { kind: 'config-error'; code: 'already-paused' }
   /** Options that do not match the command's definition (a stale registration). */
-  | { kind: 'config-error'; code: 'invalid-options' };
+  | { kind: 'config-error'; code: 'invalid-options' }
+  /** A server date refused (see domain/server-date). */
+  | { kind: 'config-error'; code: 'date-problem'; problem: ServerDateProblem }
+  | { kind: 'config-error'; code: 'date-nothing-to-edit' };
+
+/** A server date added, edited or removed. */
+export interface ConfigDateReply {
+  kind: 'config-date';
+  action: 'added' | 'edited' | 'removed';
+  date: ServerDate;
+}
+
+/** `/config date list`. */
+export interface ConfigDatesReply {
+  kind: 'config-dates';
+  dates: ServerDate[];
+}
 
 /** One page of the server's recorded /config changes, newest first. */
 export interface ConfigHistoryReply {
@@ -106,4 +123,6 @@ export type ConfigReply =
   | ConfigUpdatedReply
   | ConfigTestReply
   | ConfigHistoryReply
+  | ConfigDateReply
+  | ConfigDatesReply
   | ConfigInputError;

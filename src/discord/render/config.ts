@@ -14,10 +14,12 @@ import { messages } from '../../i18n/index.js';
 import { LANGUAGE_NAMES } from '../../i18n/language-names.js';
 import type { Messages } from '../../i18n/locales/en.js';
 import { placeName } from '../../i18n/place-names.js';
+import { serverDateMessages } from '../../i18n/server-dates.js';
 import type { Delivery } from '../../store/delivery.js';
 import type { PauseReason } from '../../store/guild-settings.js';
 import { renderHistory } from './config-history.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
+import { renderServerDates } from './server-dates.js';
 
 function permissionNames(permissions: ChannelPermission[], t: Messages): string {
   const names = {
@@ -249,6 +251,10 @@ function renderInputError(error: ConfigInputError, language: Language): MessageP
         return t.errorAlreadyPaused;
       case 'invalid-options':
         return t.errorOptions;
+      case 'date-problem':
+        return serverDateMessages(language).problems[error.problem];
+      case 'date-nothing-to-edit':
+        return serverDateMessages(language).nothingToEdit;
     }
   })();
   return { content: `❌ ${content}`, embeds: [], allowed_mentions: NO_MENTIONS };
@@ -267,5 +273,8 @@ export function renderConfig(reply: ConfigReply, language: Language): MessagePay
       return renderHistory(reply, language);
     case 'config-error':
       return renderInputError(reply, language);
+    case 'config-date':
+    case 'config-dates':
+      return renderServerDates(reply, language);
   }
 }

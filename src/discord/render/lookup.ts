@@ -10,6 +10,7 @@ import type {
 } from '../../domain/replies.js';
 import { formatAlternatives, formatDate, formatNumber, formatZonedTime, messages } from '../../i18n/index.js';
 import { citedAs, eventName, placeName, placeTitle } from '../../i18n/place-names.js';
+import { serverDateMessages } from '../../i18n/server-dates.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, link, type MessagePayload, NO_MENTIONS } from './payload.js';
 
 type Dated = Exclude<RemembranceEvent['date'], { type: 'period' }>;
@@ -190,10 +191,13 @@ export function renderTimeline(reply: TimelineReply, language: Language): Messag
  */
 export function renderUpcoming(reply: UpcomingReply, language: Language): MessagePayload {
   const t = messages(language);
-  const lines = reply.items.map(({ event, occurrence }) => {
+  const lines = reply.items.map(({ event, serverDate, occurrence }) => {
     const local = formatZonedTime(occurrence.at, reply.zone, language);
     return t.upcomingLine({
-      name: placeName(event, language),
+      // A server's own date is always marked as theirs, with their source.
+      name: event
+        ? placeName(event, language)
+        : `${escapeMarkdown(serverDate.name)} (${serverDateMessages(language).upcomingMark}, <${serverDate.sourceUrl}>)`,
       ordinal: t.ordinal(occurrence.number),
       when: t.upcomingWhen({ date: formatDate(occurrence.date, language), ...local }),
       relative: `<t:${Math.floor(occurrence.at / 1000)}:R>`,
