@@ -86,6 +86,9 @@ export const configCommand: Command<AppServices> = {
       return findTimeZones(focused.value, 25).map((z) => ({ name: z.label, value: z.zone }));
     }
     if (focused.name === 'entry') return dateChoices(ctx, invocation.guildId, focused.value);
-    return eventChoices(ctx, focused.value, invocation);
+    const dataset = eventChoices(ctx, focused.value, invocation);
+    // `/config event` can turn the server's own dates off too; they come first, marked as the server's.
+    if (invocation.subcommand !== 'event') return dataset;
+    return [...(await dateChoices(ctx, invocation.guildId, focused.value)), ...dataset].slice(0, 25);
   },
 };

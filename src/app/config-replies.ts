@@ -43,6 +43,8 @@ export type ConfigChange =
   | { what: 'role'; roleId: string }
   | { what: 'role-cleared' }
   | { what: 'event'; event: RemembranceEvent; enabled: boolean }
+  /** One of the server's own dates turned on or off. */
+  | { what: 'date-event'; name: string; enabled: boolean }
   | { what: 'language' }
   | { what: 'pause' }
   | { what: 'resume' };

@@ -199,6 +199,23 @@ describe('dates a server adds, through the real discord.js client and the emulat
     expect(visibleText((await date(h, 'list', [])) as never)).toContain('29 February 2020');
   });
 
+  it('/config event turns a server date off like a dataset event, and history names the change', async () => {
+    await runConfig(h, 'channel', [{ name: 'channel', type: 7, value: TEXT_CHANNEL }]);
+    await date(h, 'add', good());
+    const [stored] = await storedDates(h);
+    const off = await runConfig(h, 'event', [
+      { name: 'event', type: 3, value: stored?.id ?? '' },
+      { name: 'enabled', type: 5, value: false },
+    ]);
+    expect(off.content).toContain('Aghdam\\*\\* will not be posted');
+    expect((await h.bot.settings.get(GUILD_ID)).disabledEvents).toEqual([stored?.id]);
+    h.clock.ms = DAY_2027;
+    await h.bot.scheduler.tick();
+    expect(h.emulator.messages(TEXT_CHANNEL)).toHaveLength(0);
+    const history = visibleText((await runConfig(h, 'history')) as never);
+    expect(history).toContain('Date added by this server');
+  });
+
   it('a member without Manage Server cannot add a date', async () => {
     const reply = await date(h, 'add', good(), { userId: MEMBER_ID, permissions: '0' });
     expect(reply.content).toContain('Manage Server');

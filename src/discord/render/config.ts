@@ -168,6 +168,10 @@ function renderUpdated(reply: ConfigUpdatedReply, memberLanguage: Language): Mes
         return c.enabled
           ? t.updatedEventOn({ name: placeName(c.event, language) })
           : t.updatedEventOff({ name: placeName(c.event, language) });
+      case 'date-event':
+        return c.enabled
+          ? t.updatedEventOn({ name: escapeMarkdown(c.name) })
+          : t.updatedEventOff({ name: escapeMarkdown(c.name) });
       case 'language':
         return t.updatedLanguage;
       case 'pause':
