@@ -15,7 +15,7 @@ import {
   sourceById,
 } from './dataset.js';
 import type { NameMatch } from './name-lookup.js';
-import { plannedDay, type ServerDate } from './server-date.js';
+import { isoDate, plannedDay, type ServerDate } from './server-date.js';
 
 /** Everything a place lookup answers: the event, its figures, and whose they are. */
 export interface PlaceReply {
@@ -41,6 +41,8 @@ export interface TimelineReply {
   kind: 'timeline';
   events: RemembranceEvent[];
   sources: Source[];
+  /** The asking server's own dates, oldest first; listed apart, as added by its admins. */
+  serverDates: ServerDate[];
 }
 
 export interface UpcomingReply {
@@ -122,9 +124,10 @@ function startKey(event: RemembranceEvent): number {
 }
 
 /** Every event in date order, each with its figures. */
-export function timelineReply(dataset: Dataset): TimelineReply {
+export function timelineReply(dataset: Dataset, serverDates: readonly ServerDate[] = []): TimelineReply {
   return {
     kind: 'timeline',
+    serverDates: [...serverDates].sort((a, b) => isoDate(a.date).localeCompare(isoDate(b.date))),
     events: [...dataset.events].sort((a, b) => startKey(a) - startKey(b)),
     sources: dataset.sources,
   };

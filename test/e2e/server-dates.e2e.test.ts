@@ -65,11 +65,11 @@ const good = (overrides: Record<string, string> = {}): Option[] =>
     ...overrides,
   }).map(([k, v]) => str(k, v));
 
-async function upcoming(h: Harness, guildId = GUILD_ID, channelId = TEXT_CHANNEL) {
+async function upcoming(h: Harness, guildId = GUILD_ID, channelId = TEXT_CHANNEL, name = 'upcoming') {
   const handle = await h.emulator.interact({
     type: 'command',
-    name: 'upcoming',
-    options: [{ name: 'count', type: 4, value: 3 }],
+    name,
+    options: name === 'upcoming' ? [{ name: 'count', type: 4, value: 3 }] : [],
     guildId,
     channelId,
     user: { id: MEMBER_ID, locale: 'en-US' },
@@ -104,6 +104,9 @@ describe('dates a server adds, through the real discord.js client and the emulat
     const list = await upcoming(h);
     expect(list).toContain('added by this server');
     expect(list).toContain(SOURCE);
+    const timeline = await upcoming(h, GUILD_ID, TEXT_CHANNEL, 'timeline');
+    expect(timeline).toContain('Return of');
+    expect(timeline).toContain(SOURCE);
 
     h.clock.ms = DAY_2027 - MINUTE;
     await h.bot.scheduler.tick();
@@ -154,6 +157,7 @@ describe('dates a server adds, through the real discord.js client and the emulat
     await date(h, 'add', good());
     const asOther = { guildId: OTHER_GUILD, channelId: OTHER_CHANNEL };
     expect(await upcoming(h, OTHER_GUILD, OTHER_CHANNEL)).not.toContain('added by this server');
+    expect(await upcoming(h, OTHER_GUILD, OTHER_CHANNEL, 'timeline')).not.toContain('Return of');
     const list = await date(h, 'list', [], asOther);
     expect(visibleText(list as never)).toContain('no date yet');
     const handle = await h.emulator.interact({
