@@ -19,7 +19,7 @@ export const showSubcommand = configSubcommand({
       settings,
       channelName: channel?.name ?? null,
       roleName: role?.name ?? null,
-      next: nextPostsOf(settings, ctx, 3),
+      next: nextPostsOf(settings, ctx, 3, await ctx.services.settings.serverDates(guildId)),
       problems: await problemsOf(settings, ctx),
       trouble: trouble.map((d) => ({ ...d, event: ctx.dataset.events.find((e) => e.id === d.eventId) })),
       events: eventsWithDay(ctx.dataset),

@@ -19,10 +19,10 @@ export type ConfigProblem =
   | { code: 'missing-permissions'; permissions: ChannelPermission[] }
   | { code: 'all-events-off' };
 
-export interface UpcomingPost {
-  event: RemembranceEvent;
-  occurrence: Occurrence;
-}
+/** A coming post: of a dataset anniversary, or of one of the server's own dates. */
+export type UpcomingPost =
+  | { event: RemembranceEvent; serverDate?: undefined; occurrence: Occurrence }
+  | { event?: undefined; serverDate: ServerDate; occurrence: Occurrence };
 
 export interface ConfigShowReply {
   kind: 'config-show';

@@ -104,6 +104,8 @@ describe('dates a server adds, through the real discord.js client and the emulat
     const list = await upcoming(h);
     expect(list).toContain('added by this server');
     expect(list).toContain(SOURCE);
+    const show = visibleText((await runConfig(h, 'show')) as never);
+    expect(show).toContain('Aghdam\\*\\* (added by this server)');
     const timeline = await upcoming(h, GUILD_ID, TEXT_CHANNEL, 'timeline');
     expect(timeline).toContain('Return of');
     expect(timeline).toContain(SOURCE);

@@ -81,10 +81,17 @@ function problemText(problem: ConfigProblem, t: Messages): string {
   }
 }
 
+/** The name of a coming post; a server's own date is marked as theirs. */
+function postName(post: UpcomingPost, language: Language): string {
+  return post.event
+    ? placeName(post.event, language)
+    : `${escapeMarkdown(post.serverDate.name)} (${serverDateMessages(language).upcomingMark})`;
+}
+
 function nextLine(post: UpcomingPost, t: Messages, language: Language): string {
   const unix = Math.floor(post.occurrence.at / 1000);
   return t.configNextLine({
-    name: placeName(post.event, language),
+    name: postName(post, language),
     at: `<t:${unix}:F>`,
     relative: `<t:${unix}:R>`,
   });
@@ -182,7 +189,7 @@ function renderUpdated(reply: ConfigUpdatedReply, memberLanguage: Language): Mes
   })();
   const next = reply.next
     ? t.updatedNext({
-        name: placeName(reply.next.event, language),
+        name: postName(reply.next, language),
         at: `<t:${Math.floor(reply.next.occurrence.at / 1000)}:F>`,
         relative: `<t:${Math.floor(reply.next.occurrence.at / 1000)}:R>`,
       })
