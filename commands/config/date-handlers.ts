@@ -3,12 +3,7 @@ import { z } from 'zod';
 import type { ConfigReply } from '../../src/app/config-replies.js';
 import type { DateEdit } from '../../src/app/services.js';
 import { localDate } from '../../src/domain/anniversary.js';
-import {
-  checkServerDate,
-  checkText,
-  isAcceptableSource,
-  SERVER_DATE_LIMITS,
-} from '../../src/domain/server-date.js';
+import { checkServerDate, checkText, SERVER_DATE_LIMITS, sourceLink } from '../../src/domain/server-date.js';
 import { describe } from '../../src/i18n/command-text.js';
 import { roleRefusal } from './role.js';
 import type { ConfigRequest } from './subcommand.js';
@@ -127,8 +122,7 @@ export const dateEdit = {
     const patch: { sourceUrl?: string; text?: string; roleId?: string } = {};
     if (input.source !== undefined) {
       const url = input.source.trim();
-      if (!isAcceptableSource(url))
-        return { kind: 'config-error', code: 'date-problem', problem: 'date-source' };
+      if (!sourceLink(url)) return { kind: 'config-error', code: 'date-problem', problem: 'date-source' };
       patch.sourceUrl = url;
     }
     if (input.text !== undefined) {

@@ -32,7 +32,7 @@ export interface ConfigShowReply {
   next: UpcomingPost[];
   problems: ConfigProblem[];
   /** Recent anniversaries that were missed, failed, or may or may not have been posted. */
-  trouble: Array<Delivery & { event: RemembranceEvent | undefined }>;
+  trouble: Array<Delivery & { event: RemembranceEvent | undefined; serverDateName?: string | undefined }>;
   events: RemembranceEvent[];
 }
 

@@ -90,14 +90,25 @@ function dayNumber(d: CalendarDate): number {
  * {@link SERVER_DATE_LIMITS.source} characters.
  */
 export function isAcceptableSource(text: string): boolean {
-  if (text.length > SERVER_DATE_LIMITS.source || !/^https:\/\//i.test(text) || /\s/.test(text)) return false;
+  return sourceLink(text) !== null;
+}
+
+/**
+ * The link as stored and shown: the URL parser's form of an acceptable source (characters such as `<`, `>`
+ * or quotes percent-encoded, so it cannot break out of the place it is shown in), or null.
+ */
+export function sourceLink(raw: string): string | null {
+  const text = raw.trim();
+  if (text.length > SERVER_DATE_LIMITS.source || !/^https:\/\//i.test(text) || /\s/.test(text)) return null;
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return false;
+    return null;
   }
-  return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
+  if (url.protocol !== 'https:' || url.hostname === '' || url.username !== '' || url.password !== '')
+    return null;
+  return url.href.length > SERVER_DATE_LIMITS.source ? null : url.href;
 }
 
 /**
@@ -117,8 +128,8 @@ export function checkServerDate(
   const date = parseIsoDate(input.date);
   if (typeof date === 'string') return { ok: false, problem: date };
   if (dayNumber(date) > dayNumber(today)) return { ok: false, problem: 'date-future' };
-  const sourceUrl = input.source.trim();
-  if (!isAcceptableSource(sourceUrl)) return { ok: false, problem: 'date-source' };
+  const sourceUrl = sourceLink(input.source);
+  if (sourceUrl === null) return { ok: false, problem: 'date-source' };
   const text = checkText(input.text);
   if (text === null) return { ok: false, problem: 'date-text' };
   return { ok: true, value: { name, date, sourceUrl, text } };

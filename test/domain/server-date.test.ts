@@ -7,6 +7,7 @@ import {
   plannedDay,
   type ServerDate,
   serverDateId,
+  sourceLink,
 } from '../../src/domain/server-date.js';
 
 const today = { year: 2027, month: 11, day: 1 };
@@ -42,6 +43,9 @@ describe('server dates', () => {
       expect(isAcceptableSource(bad), bad).toBe(false);
     }
     expect(isAcceptableSource(`https://example.org/${'a'.repeat(492)}`)).toBe(true);
+    // Stored in the parser's form: nothing in it can close the brackets or quotes it is shown in.
+    expect(sourceLink('https://example.org/a>b<c"d')).toBe('https://example.org/a%3Eb%3Cc%22d');
+    expect(sourceLink('https://Example.org')).toBe('https://example.org/');
   });
 
   it('checks name, day (not after today), source and text, first problem first', () => {

@@ -118,7 +118,11 @@ function renderShow(reply: ConfigShowReply, language: Language): MessagePayload 
     )
     .join('\n');
   const trouble = reply.trouble.map((d) => {
-    const name = d.event ? placeName(d.event, language) : d.eventId;
+    const name = d.event
+      ? placeName(d.event, language)
+      : d.serverDateName !== undefined
+        ? escapeMarkdown(d.serverDateName)
+        : d.eventId;
     // A row that was attempted and then ran out of day failed; one never attempted was missed while down.
     if (d.status === 'missed' && d.attempts === 0) return t.troubleMissed({ name, year: d.year });
     if (d.status === 'uncertain') return t.troubleUncertain({ name, year: d.year });
