@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ServerSettings } from '../../src/app/server-settings.js';
 import { loadDataset } from '../../src/config/dataset-file.js';
 import { projectRoot } from '../../src/config/project-root.js';
-import { type AnyNotice, noticeEventId } from '../../src/domain/notice.js';
+import type { AnyNotice } from '../../src/domain/notice.js';
 import { InvalidRequestGuard } from '../../src/schedule/invalid-request-guard.js';
 import type { DeliveryTag } from '../../src/schedule/notice-port.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
