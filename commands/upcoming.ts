@@ -31,8 +31,10 @@ export const upcomingCommand: Command<AppServices> = {
       return { reply: { kind: 'error', code: 'invalid-count', min: 1, max: UPCOMING_MAX }, ephemeral: true };
     }
     const schedule = await ctx.services.schedule(invocation.guildId);
+    // Only this server's own dates, never another's (none in DMs).
+    const own = invocation.guildId ? await ctx.services.settings.serverDates(invocation.guildId) : [];
     return {
-      reply: upcomingReply(ctx.dataset, ctx.now(), schedule.timeZone, schedule.postTime, raw),
+      reply: upcomingReply(ctx.dataset, ctx.now(), schedule.timeZone, schedule.postTime, raw, own),
       ephemeral: false,
     };
   },

@@ -42,6 +42,7 @@ import { DeliveryLedger } from './store/delivery-ledger.js';
 import { GuildRetention } from './store/guild-retention.js';
 import { HostRepository } from './store/host-repository.js';
 import type { Schema } from './store/schema.js';
+import { ServerDateRepository } from './store/server-date-repository.js';
 import { SettingsRepository } from './store/settings-repository.js';
 
 /** The clock everything asks for the time; tests pass one they control. */
@@ -127,7 +128,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     if (s.roleId) needs.keepRole(s.roleId);
   };
   for (const s of await settingsRepo.listAll()) keep(s);
-  const settings = new ServerSettings(settingsRepo, ledger, dataset, now, keep, new ConfigAudit(database.db));
+  const serverDates = new ServerDateRepository(database.db);
+  const settings = new ServerSettings(
+    settingsRepo,
+    ledger,
+    dataset,
+    now,
+    keep,
+    new ConfigAudit(database.db),
+    serverDates,
+  );
   const membership = new GuildMembership(
     new GuildRetention(database.db),
     settingsRepo,
@@ -260,6 +270,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const scheduler = new Scheduler({
     dataset,
     settings: settingsRepo,
+    serverDates,
     ledger,
     sender,
     guard,

@@ -5,7 +5,10 @@ import { dayEvent } from './events.js';
 import { configSubcommand } from './subcommand.js';
 import { applyChange } from './write.js';
 
-/** `/config event` — turns one anniversary on or off, as one atomic change to the server's list. */
+/**
+ * `/config event` — turns one anniversary (the dataset's or one of the server's own dates) on or off, as one
+ * atomic change to the server's list.
+ */
 export const eventSubcommand = configSubcommand({
   name: 'event',
   options: [
@@ -26,7 +29,19 @@ export const eventSubcommand = configSubcommand({
   input: z.object({ event: z.string(), enabled: z.boolean() }),
   async run({ event: value, enabled }, request) {
     const event = dayEvent(request.ctx, value);
-    if (!event) return { kind: 'config-error', code: 'unknown-event', value };
+    if (!event) {
+      // One of this server's own dates, picked from autocomplete (its id) or typed by name.
+      const typed = value.trim().toLowerCase();
+      const own = (await request.ctx.services.settings.serverDates(request.guildId)).find(
+        (d) => d.id === value || d.name.toLowerCase() === typed,
+      );
+      if (!own) return { kind: 'config-error', code: 'unknown-event', value };
+      return applyChange(
+        request,
+        { kind: 'event', eventId: own.id, enabled },
+        { what: 'date-event', name: own.name, enabled },
+      );
+    }
     return applyChange(
       request,
       { kind: 'event', eventId: event.id, enabled },

@@ -4,6 +4,7 @@ import type { AppServices } from '../../src/app/services.js';
 import { findTimeZones } from '../../src/domain/time-zones.js';
 import { describe } from '../../src/i18n/command-text.js';
 import { channelSubcommand } from './channel.js';
+import { dateChoices, dateSubcommand } from './date.js';
 import { eventSubcommand } from './event.js';
 import { eventChoices } from './events.js';
 import { historyPage, historyPageOf, historySubcommand } from './history.js';
@@ -30,6 +31,7 @@ const subcommands: readonly ConfigSubcommand[] = [
   resumeSubcommand,
   testSubcommand,
   historySubcommand,
+  dateSubcommand,
 ];
 
 const ADMIN = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator;
@@ -83,6 +85,10 @@ export const configCommand: Command<AppServices> = {
     if (focused.name === 'zone') {
       return findTimeZones(focused.value, 25).map((z) => ({ name: z.label, value: z.zone }));
     }
-    return eventChoices(ctx, focused.value, invocation);
+    if (focused.name === 'entry') return dateChoices(ctx, invocation.guildId, focused.value);
+    const dataset = eventChoices(ctx, focused.value, invocation);
+    // `/config event` can turn the server's own dates off too; they come first, marked as the server's.
+    if (invocation.subcommand !== 'event') return dataset;
+    return [...(await dateChoices(ctx, invocation.guildId, focused.value)), ...dataset].slice(0, 25);
   },
 };

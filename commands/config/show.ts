@@ -10,6 +10,7 @@ export const showSubcommand = configSubcommand({
   async run(_input, { ctx, guildId }) {
     const settings = await ctx.services.settings.get(guildId);
     const trouble = await ctx.services.settings.recentTrouble(guildId);
+    const own = await ctx.services.settings.serverDates(guildId);
     const channel = settings.channelId
       ? await ctx.services.guilds.channel(guildId, settings.channelId)
       : null;
@@ -19,9 +20,13 @@ export const showSubcommand = configSubcommand({
       settings,
       channelName: channel?.name ?? null,
       roleName: role?.name ?? null,
-      next: nextPostsOf(settings, ctx, 3),
+      next: nextPostsOf(settings, ctx, 3, own),
       problems: await problemsOf(settings, ctx),
-      trouble: trouble.map((d) => ({ ...d, event: ctx.dataset.events.find((e) => e.id === d.eventId) })),
+      trouble: trouble.map((d) => ({
+        ...d,
+        event: ctx.dataset.events.find((e) => e.id === d.eventId),
+        serverDateName: own.find((o) => o.id === d.eventId)?.name,
+      })),
       events: eventsWithDay(ctx.dataset),
     };
   },

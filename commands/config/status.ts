@@ -1,5 +1,6 @@
 import type { ConfigProblem, UpcomingPost } from '../../src/app/config-replies.js';
 import { eventsWithDay } from '../../src/domain/dataset.js';
+import { plannedDay, type ServerDate } from '../../src/domain/server-date.js';
 import { nextPosts } from '../../src/schedule/planner.js';
 import { plannerSettings } from '../../src/schedule/planner-settings.js';
 import type { GuildSettings } from '../../src/store/guild-settings.js';
@@ -24,8 +25,22 @@ export async function problemsOf(settings: GuildSettings, ctx: ConfigContext): P
   return problems;
 }
 
-/** The next `count` posts these settings make (none while paused or without a channel). */
-export function nextPostsOf(settings: GuildSettings, ctx: ConfigContext, count: number): UpcomingPost[] {
+/**
+ * The next `count` posts these settings make (none while paused or without a channel), the server's own
+ * dates among them.
+ */
+export function nextPostsOf(
+  settings: GuildSettings,
+  ctx: ConfigContext,
+  count: number,
+  ownDates: readonly ServerDate[] = [],
+): UpcomingPost[] {
   if (settings.paused || !settings.channelId) return [];
-  return nextPosts(plannerSettings(settings), eventsWithDay(ctx.dataset), ctx.now(), count);
+  const events = [
+    ...eventsWithDay(ctx.dataset).map((event) => ({ id: event.id, date: event.date, event })),
+    ...ownDates.map((serverDate) => ({ id: serverDate.id, date: plannedDay(serverDate), serverDate })),
+  ];
+  return nextPosts(plannerSettings(settings), events, ctx.now(), count).map(({ event, occurrence }) =>
+    'event' in event ? { event: event.event, occurrence } : { serverDate: event.serverDate, occurrence },
+  );
 }

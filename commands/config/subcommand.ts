@@ -63,10 +63,17 @@ export function configSubcommand<T>(spec: {
       ...describe(`config.${spec.name}`),
       options: spec.options ?? [],
     },
-    async run(request) {
-      const parsed = spec.input.safeParse(request.invocation.options);
-      if (!parsed.success) return { kind: 'config-error', code: 'invalid-options' };
-      return spec.run(parsed.data, request);
-    },
+    run: (request) => withInput(spec.input, request, spec.run),
   };
+}
+
+/** The one validation step every /config handler's options pass (subcommands and grouped ones alike). */
+export async function withInput<T>(
+  input: z.ZodType<T>,
+  request: ConfigRequest,
+  run: (input: T, request: ConfigRequest) => Promise<ConfigReply>,
+): Promise<ConfigReply> {
+  const parsed = input.safeParse(request.invocation.options);
+  if (!parsed.success) return { kind: 'config-error', code: 'invalid-options' };
+  return run(parsed.data, request);
 }

@@ -18,7 +18,7 @@ export async function applyChange(
     kind: 'config-updated',
     change,
     settings,
-    next: nextPostsOf(settings, ctx, 1)[0] ?? null,
+    next: nextPostsOf(settings, ctx, 1, await ctx.services.settings.serverDates(guildId))[0] ?? null,
     problems: await problemsOf(settings, ctx),
   };
 }

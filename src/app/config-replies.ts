@@ -1,5 +1,6 @@
 import type { Occurrence } from '../domain/anniversary.js';
 import type { RemembranceEvent } from '../domain/dataset.js';
+import type { ServerDate, ServerDateProblem } from '../domain/server-date.js';
 import type { AuditEntry } from '../store/config-audit.js';
 import type { Delivery } from '../store/delivery.js';
 import type { GuildSettings } from '../store/guild-settings.js';
@@ -18,10 +19,10 @@ export type ConfigProblem =
   | { code: 'missing-permissions'; permissions: ChannelPermission[] }
   | { code: 'all-events-off' };
 
-export interface UpcomingPost {
-  event: RemembranceEvent;
-  occurrence: Occurrence;
-}
+/** A coming post: of a dataset anniversary, or of one of the server's own dates. */
+export type UpcomingPost =
+  | { event: RemembranceEvent; serverDate?: undefined; occurrence: Occurrence }
+  | { event?: undefined; serverDate: ServerDate; occurrence: Occurrence };
 
 export interface ConfigShowReply {
   kind: 'config-show';
@@ -31,7 +32,7 @@ export interface ConfigShowReply {
   next: UpcomingPost[];
   problems: ConfigProblem[];
   /** Recent anniversaries that were missed, failed, or may or may not have been posted. */
-  trouble: Array<Delivery & { event: RemembranceEvent | undefined }>;
+  trouble: Array<Delivery & { event: RemembranceEvent | undefined; serverDateName?: string | undefined }>;
   events: RemembranceEvent[];
 }
 
@@ -42,6 +43,8 @@ export type ConfigChange =
   | { what: 'role'; roleId: string }
   | { what: 'role-cleared' }
   | { what: 'event'; event: RemembranceEvent; enabled: boolean }
+  /** One of the server's own dates turned on or off. */
+  | { what: 'date-event'; name: string; enabled: boolean }
   | { what: 'language' }
   | { what: 'pause' }
   | { what: 'resume' };
@@ -86,7 +89,23 @@ export type ConfigInputError =
   | { kind: 'config-error'; code: 'not-paused' }
   | { kind: 'config-error'; code: 'already-paused' }
   /** Options that do not match the command's definition (a stale registration). */
-  | { kind: 'config-error'; code: 'invalid-options' };
+  | { kind: 'config-error'; code: 'invalid-options' }
+  /** A server date refused (see domain/server-date). */
+  | { kind: 'config-error'; code: 'date-problem'; problem: ServerDateProblem }
+  | { kind: 'config-error'; code: 'date-nothing-to-edit' };
+
+/** A server date added, edited or removed. */
+export interface ConfigDateReply {
+  kind: 'config-date';
+  action: 'added' | 'edited' | 'removed';
+  date: ServerDate;
+}
+
+/** `/config date list`. */
+export interface ConfigDatesReply {
+  kind: 'config-dates';
+  dates: ServerDate[];
+}
 
 /** One page of the server's recorded /config changes, newest first. */
 export interface ConfigHistoryReply {
@@ -106,4 +125,6 @@ export type ConfigReply =
   | ConfigUpdatedReply
   | ConfigTestReply
   | ConfigHistoryReply
+  | ConfigDateReply
+  | ConfigDatesReply
   | ConfigInputError;

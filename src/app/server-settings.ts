@@ -1,7 +1,8 @@
 import { type LocalTime, parseLocalTime, startOfLocalDay } from '../domain/anniversary.js';
 import type { Dataset } from '../domain/dataset.js';
 import { eventsWithDay } from '../domain/dataset.js';
-import { nextDueAt } from '../schedule/planner.js';
+import type { ServerDate, ServerDateProblem } from '../domain/server-date.js';
+import { nextDueAt, serverDateEvents } from '../schedule/planner.js';
 import { plannerSettings } from '../schedule/planner-settings.js';
 import type { AuditEntry, ConfigAudit } from '../store/config-audit.js';
 import type { Delivery } from '../store/delivery.js';
@@ -12,8 +13,17 @@ import {
   type GuildSettings,
   type GuildSettingsPatch,
 } from '../store/guild-settings.js';
+import type { ServerDateRepository } from '../store/server-date-repository.js';
 import type { SettingsRepository, WriteHooks } from '../store/settings-repository.js';
-import type { ConfigActor, ServerSchedule, ServerSettingsPort, SettingsEdit } from './services.js';
+import { type DateChange, dateChanges, isDateEdit } from './server-date-edits.js';
+import type {
+  ConfigActor,
+  DateEdit,
+  DateWriteResult,
+  ServerSchedule,
+  ServerSettingsPort,
+  SettingsEdit,
+} from './services.js';
 import { settingChanges } from './settings-diff.js';
 
 /** The default posting time, parsed once; the constant is a valid 'HH:MM'. */
@@ -25,11 +35,17 @@ const DEFAULT_TIME = parseLocalTime(DEFAULT_POST_TIME) as LocalTime;
  * later than the posting time, still posts today's anniversary late the same day (the ledger keeps it to one
  * post) — unless work is already due (a retry of today's post), which stays due.
  */
-export function recomputeNextDue(settings: GuildSettings, dataset: Dataset, now: number): number | null {
+export function recomputeNextDue(
+  settings: GuildSettings,
+  dataset: Dataset,
+  now: number,
+  ownDates: readonly ServerDate[] = [],
+): number | null {
   if (settings.paused || !settings.channelId) return null;
   if (settings.nextDueAt !== null && settings.nextDueAt <= now) return settings.nextDueAt;
   const todayStarted = startOfLocalDay(now, settings.timeZone);
-  return nextDueAt(plannerSettings(settings), eventsWithDay(dataset), todayStarted - 1);
+  const events = [...eventsWithDay(dataset), ...serverDateEvents(ownDates)];
+  return nextDueAt(plannerSettings(settings), events, todayStarted - 1);
 }
 
 /** Server settings as commands and gateway events change them, keeping the next due instant true. */
@@ -43,7 +59,33 @@ export class ServerSettings implements ServerSettingsPort {
     private readonly onChange: (settings: GuildSettings) => void = () => undefined,
     /** Where admins' changes are recorded; none in tests that do not look at it. */
     private readonly audit: ConfigAudit | null = null,
+    /** The dates servers' admins added; none in tests that do not use them. */
+    private readonly dates: ServerDateRepository | null = null,
   ) {}
+
+  /** A server's own dates, oldest day first. */
+  async serverDates(guildId: string): Promise<ServerDate[]> {
+    return this.dates ? this.dates.list(guildId) : [];
+  }
+
+  /**
+   * Adds, edits or removes one of a server's own dates through the one write path: checked against the
+   * stored dates (limit, duplicate, unknown) with the server's row locked, planned and audited in the same
+   * transaction. A refusal changes nothing.
+   */
+  async writeDate(guildId: string, edit: DateEdit, actor: ConfigActor): Promise<DateWriteResult> {
+    try {
+      let date: ServerDate | null = null;
+      const settings = await this.write(guildId, edit, actor, (d) => {
+        date = d;
+      });
+      if (!date) throw new Error('a date write ended without its date');
+      return { ok: true, settings, date };
+    } catch (error) {
+      if (error instanceof DateRefused) return { ok: false, problem: error.problem };
+      throw error;
+    }
+  }
 
   async get(guildId: string): Promise<GuildSettings> {
     return this.repo.getOrDefault(guildId, this.now());
@@ -58,22 +100,48 @@ export class ServerSettings implements ServerSettingsPort {
    * change can never be stored with a due instant from before it. An admin's edit (`actor`) is also
    * recorded in the audit trail there.
    */
-  async write(guildId: string, edit: SettingsEdit, actor?: ConfigActor): Promise<GuildSettings> {
+  async write(
+    guildId: string,
+    edit: SettingsEdit,
+    actor?: ConfigActor,
+    onDate?: (date: ServerDate) => void,
+  ): Promise<GuildSettings> {
     const now = this.now();
-    const audit = this.audit;
+    const { audit, dates } = this;
+    let dateChange: DateChange | null = null;
     const hooks: WriteHooks = {
-      nextDue: (after: GuildSettings) =>
+      first: isDateEdit(edit)
+        ? async (trx) => {
+            if (!dates) throw new Error('server dates are not wired');
+            const change = dateChanges(edit, await dates.list(guildId, trx), guildId, now);
+            if (!change.ok) throw new DateRefused(change.problem);
+            dateChange = change;
+            if (change.kind === 'add') await dates.insert(trx, change.after);
+            else if (change.kind === 'edit') await dates.update(trx, change.after);
+            else await dates.remove(trx, guildId, change.before.id);
+            onDate?.(change.kind === 'remove' ? change.before : change.after);
+          }
+        : undefined,
+      nextDue: async (after: GuildSettings, trx) =>
         // Pausing forgets pending work, so resuming does not report the paused days as missed.
-        recomputeNextDue(after.paused ? { ...after, nextDueAt: null } : after, this.dataset, now),
+        recomputeNextDue(
+          after.paused ? { ...after, nextDueAt: null } : after,
+          this.dataset,
+          now,
+          dates ? await dates.list(guildId, trx) : [],
+        ),
       within:
         actor && audit
           ? (trx, before, after) =>
-              audit.record(trx, { guildId, at: now, ...actor }, settingChanges(before, after))
+              audit.record(trx, { guildId, at: now, ...actor }, [
+                ...settingChanges(before, after),
+                ...(dateChange ? [dateChange.audit] : []),
+              ])
           : undefined,
     };
     const written =
-      edit.kind === 'patch'
-        ? await this.repo.update(guildId, edit.patch, now, hooks)
+      edit.kind === 'patch' || isDateEdit(edit)
+        ? await this.repo.update(guildId, edit.kind === 'patch' ? edit.patch : {}, now, hooks)
         : await this.repo.setEventDisabled(guildId, edit.eventId, !edit.enabled, now, hooks);
     this.onChange(written);
     return written;
@@ -87,7 +155,7 @@ export class ServerSettings implements ServerSettingsPort {
     const s = await this.get(guildId);
     await this.repo.setNextDueAt(
       guildId,
-      recomputeNextDue({ ...s, nextDueAt: null }, this.dataset, this.now()),
+      recomputeNextDue({ ...s, nextDueAt: null }, this.dataset, this.now(), await this.serverDates(guildId)),
       s.updatedAt,
     );
   }
@@ -136,5 +204,12 @@ export class ServerSettings implements ServerSettingsPort {
     return rows
       .filter((d) => d.status === 'missed' || d.status === 'failed' || d.status === 'uncertain')
       .slice(-10);
+  }
+}
+
+/** A date change refused inside the write's transaction; thrown so the transaction rolls back. */
+class DateRefused extends Error {
+  constructor(readonly problem: ServerDateProblem) {
+    super(`server date refused: ${problem}`);
   }
 }

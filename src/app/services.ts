@@ -1,4 +1,5 @@
-import type { LocalTime } from '../domain/anniversary.js';
+import type { CalendarDate, LocalTime } from '../domain/anniversary.js';
+import type { ServerDate, ServerDateProblem } from '../domain/server-date.js';
 import type { AuditEntry } from '../store/config-audit.js';
 import type { Delivery } from '../store/delivery.js';
 import type { GuildSettings, GuildSettingsPatch } from '../store/guild-settings.js';
@@ -37,10 +38,29 @@ export interface GuildDirectory {
   role(guildId: string, roleId: string): Promise<RoleView | null>;
 }
 
-/** A change to a server's settings: fields to set, or one event turned on or off (atomically). */
+/** A change to one of a server's own dates: the checked values (see domain/server-date). */
+export type DateEdit =
+  | {
+      kind: 'date-add';
+      value: { name: string; date: CalendarDate; sourceUrl: string; text: string; roleId: string | null };
+    }
+  | {
+      kind: 'date-edit';
+      id: string;
+      /** Only what is given changes; `roleId: null` clears the date's own role. */
+      patch: { sourceUrl?: string; text?: string; roleId?: string | null };
+    }
+  | { kind: 'date-remove'; id: string };
+
+export type DateWriteResult =
+  | { ok: true; settings: GuildSettings; date: ServerDate }
+  | { ok: false; problem: ServerDateProblem };
+
+/** A change to a server's settings: fields to set, one event turned on or off (atomically), or a date. */
 export type SettingsEdit =
   | { kind: 'patch'; patch: GuildSettingsPatch }
-  | { kind: 'event'; eventId: string; enabled: boolean };
+  | { kind: 'event'; eventId: string; enabled: boolean }
+  | DateEdit;
 
 /** The member who made a change, as Discord named them at the time. */
 export interface ConfigActor {
@@ -54,6 +74,10 @@ export interface ServerSettingsPort {
   /** Applies a change and recomputes when the server next posts; an actor's change is audited. */
   write(guildId: string, edit: SettingsEdit, actor?: ConfigActor): Promise<GuildSettings>;
   recentTrouble(guildId: string): Promise<Delivery[]>;
+  /** A server's own dates, oldest day first. */
+  serverDates(guildId: string): Promise<ServerDate[]>;
+  /** Adds, edits or removes one of them, audited; a refusal changes nothing. */
+  writeDate(guildId: string, edit: DateEdit, actor: ConfigActor): Promise<DateWriteResult>;
   /** One page (from 0) of this server's recorded /config changes, newest first, and how many there are. */
   history(guildId: string, page: number, size: number): Promise<{ entries: AuditEntry[]; total: number }>;
 }

@@ -1,10 +1,10 @@
 import { type Client, DiscordAPIError, HTTPError, RESTEvents, Routes } from 'discord.js';
 import type { Language } from '../domain/dataset.js';
-import type { Notice } from '../domain/notice.js';
+import type { AnyNotice } from '../domain/notice.js';
 import type { InvalidRequestGuard } from '../schedule/invalid-request-guard.js';
 import type { DeliveryTag, NoticeSender, ReadBack, SendOutcome } from '../schedule/notice-port.js';
 import { findOwnNotice } from './read-back.js';
-import { renderNotice } from './render/notice.js';
+import { renderAnyNotice } from './render/server-date-notice.js';
 import { SendPacer } from './send-pacer.js';
 
 /** Discord's error codes the scheduler acts on (compared as codes, never as HTTP statuses). */
@@ -63,11 +63,11 @@ export class DiscordNoticeSender implements NoticeSender {
 
   async send(
     channelId: string,
-    notice: Notice,
+    notice: AnyNotice,
     language: Language,
     tag: DeliveryTag | null,
   ): Promise<SendOutcome> {
-    const payload = renderNotice(notice, language, tag?.marker ?? null);
+    const payload = renderAnyNotice(notice, language, tag?.marker ?? null);
     try {
       await this.pacer.acquire();
       const message = (await this.client.rest.post(Routes.channelMessages(channelId), {

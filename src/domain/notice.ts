@@ -1,5 +1,6 @@
 import type { Occurrence } from './anniversary.js';
 import { type Dataset, type RemembranceEvent, type Source, sourceById } from './dataset.js';
+import type { ServerDate } from './server-date.js';
 
 /** What an anniversary notice says: the event, which anniversary, the figures and whose they are. */
 export interface Notice {
@@ -37,4 +38,40 @@ export function noticeFor(
     roleId: options.roleId,
     guildId: options.guildId,
   };
+}
+
+/**
+ * The notice of a date a server's admins added: their name, text and source, never the dataset's. The
+ * date's own role, if it has one, is mentioned instead of the server's.
+ */
+export interface ServerDateNotice {
+  kind: 'server-date-notice';
+  date: ServerDate;
+  occurrence: Occurrence;
+  preview: boolean;
+  roleId: string | null;
+  guildId: string;
+}
+
+/** Any notice the bot posts. */
+export type AnyNotice = Notice | ServerDateNotice;
+
+export function serverDateNoticeFor(
+  date: ServerDate,
+  occurrence: Occurrence,
+  options: { guildId: string; roleId: string | null; preview: boolean },
+): ServerDateNotice {
+  return {
+    kind: 'server-date-notice',
+    date,
+    occurrence,
+    preview: options.preview,
+    roleId: date.roleId ?? options.roleId,
+    guildId: options.guildId,
+  };
+}
+
+/** The ledger's event id of a notice: the dataset event's, or the server date's. */
+export function noticeEventId(notice: AnyNotice): string {
+  return notice.kind === 'notice' ? notice.event.id : notice.date.id;
 }

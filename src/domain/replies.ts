@@ -15,6 +15,7 @@ import {
   sourceById,
 } from './dataset.js';
 import type { NameMatch } from './name-lookup.js';
+import { isoDate, plannedDay, type ServerDate } from './server-date.js';
 
 /** Everything a place lookup answers: the event, its figures, and whose they are. */
 export interface PlaceReply {
@@ -40,14 +41,21 @@ export interface TimelineReply {
   kind: 'timeline';
   events: RemembranceEvent[];
   sources: Source[];
+  /** The asking server's own dates, oldest first; listed apart, as added by its admins. */
+  serverDates: ServerDate[];
 }
 
 export interface UpcomingReply {
   kind: 'upcoming';
-  items: Array<{ event: RemembranceEvent & { date: DayDate }; occurrence: Occurrence }>;
+  items: UpcomingItem[];
   zone: string;
   time: LocalTime;
 }
+
+/** One line of `/upcoming`: a dataset anniversary, or one of the server's own dates (labelled so). */
+export type UpcomingItem =
+  | { event: RemembranceEvent & { date: DayDate }; serverDate?: undefined; occurrence: Occurrence }
+  | { event?: undefined; serverDate: ServerDate; occurrence: Occurrence };
 
 export interface SourcesReply {
   kind: 'sources';
@@ -116,9 +124,10 @@ function startKey(event: RemembranceEvent): number {
 }
 
 /** Every event in date order, each with its figures. */
-export function timelineReply(dataset: Dataset): TimelineReply {
+export function timelineReply(dataset: Dataset, serverDates: readonly ServerDate[] = []): TimelineReply {
   return {
     kind: 'timeline',
+    serverDates: [...serverDates].sort((a, b) => isoDate(a.date).localeCompare(isoDate(b.date))),
     events: [...dataset.events].sort((a, b) => startKey(a) - startKey(b)),
     sources: dataset.sources,
   };
@@ -131,21 +140,40 @@ export function upcomingReply(
   zone: string,
   time: LocalTime,
   count: number,
+  ownDates: readonly ServerDate[] = [],
 ): UpcomingReply {
-  const items = eventsWithDay(dataset)
-    .map((event) => ({ event, occurrence: nextOccurrence(event.date, now, time, zone) }))
-    .sort((a, b) => a.occurrence.at - b.occurrence.at || startKey(a.event) - startKey(b.event));
+  type Entry = { day: DayDate; sortKey: number; item: (o: Occurrence) => UpcomingItem };
+  const entries: Entry[] = [
+    ...eventsWithDay(dataset).map((event) => ({
+      day: event.date,
+      sortKey: startKey(event),
+      item: (occurrence: Occurrence): UpcomingItem => ({ event, occurrence }),
+    })),
+    ...ownDates.map((serverDate) => ({
+      day: plannedDay(serverDate),
+      sortKey: serverDate.date.year * 10_000 + serverDate.date.month * 100 + serverDate.date.day,
+      item: (occurrence: Occurrence): UpcomingItem => ({ serverDate, occurrence }),
+    })),
+  ];
+  const items = entries
+    .map((entry) => ({ entry, occurrence: nextOccurrence(entry.day, now, time, zone) }))
+    .sort((a, b) => a.occurrence.at - b.occurrence.at || a.entry.sortKey - b.entry.sortKey);
   // Beyond one year the list repeats itself with later anniversaries.
   const extended = [...items];
   while (extended.length < count) {
     const last = extended[extended.length - items.length];
     if (!last) break;
     extended.push({
-      event: last.event,
-      occurrence: nextOccurrence(last.event.date, last.occurrence.at, time, zone),
+      entry: last.entry,
+      occurrence: nextOccurrence(last.entry.day, last.occurrence.at, time, zone),
     });
   }
-  return { kind: 'upcoming', items: extended.slice(0, count), zone, time };
+  return {
+    kind: 'upcoming',
+    items: extended.slice(0, count).map(({ entry, occurrence }) => entry.item(occurrence)),
+    zone,
+    time,
+  };
 }
 
 /** Each source with the events it supports. */

@@ -143,6 +143,61 @@ export const commandText = {
     ru: 'Кто менял эти настройки, когда и что на что',
     tr: 'Bu ayarları kim, ne zaman, neyden neye değiştirdi',
   },
+  'config.date': {
+    en: 'Remembrance dates this server adds, each with its source',
+    ru: 'Памятные даты, которые добавляет сервер, с источником',
+    tr: 'Bu sunucunun eklediği anma tarihleri, kaynaklarıyla',
+  },
+  'config.date.add': {
+    en: 'Add a remembrance date with its source (posted like the bot’s own dates)',
+    ru: 'Добавить памятную дату с источником (публикуется как даты бота)',
+    tr: 'Kaynağıyla bir anma tarihi ekle (botun tarihleri gibi gönderilir)',
+  },
+  'config.date.add.name': {
+    en: 'What is remembered (1–80 characters)',
+    ru: 'Что вспоминают (1–80 символов)',
+    tr: 'Anılan olay (1–80 karakter)',
+  },
+  'config.date.add.date': {
+    en: 'The day, as YYYY-MM-DD (e.g. 1992-05-08)',
+    ru: 'День в виде ГГГГ-ММ-ДД (например, 1992-05-08)',
+    tr: 'Gün, YYYY-MM-DD biçiminde (örn. 1992-05-08)',
+  },
+  'config.date.add.source': {
+    en: 'An https:// link to where the date comes from',
+    ru: 'Ссылка https:// на источник даты',
+    tr: 'Tarihin kaynağına https:// bağlantısı',
+  },
+  'config.date.add.text': {
+    en: 'A short text for the notice (up to 500 characters)',
+    ru: 'Короткий текст уведомления (до 500 символов)',
+    tr: 'Bildirim için kısa bir metin (en fazla 500 karakter)',
+  },
+  'config.date.add.role': {
+    en: 'A role to mention for this date instead of the server’s',
+    ru: 'Роль, которую упомянуть для этой даты вместо роли сервера',
+    tr: 'Bu tarih için sunucununki yerine anılacak rol',
+  },
+  'config.date.list': {
+    en: 'List the dates this server added',
+    ru: 'Список дат, добавленных сервером',
+    tr: 'Bu sunucunun eklediği tarihleri listele',
+  },
+  'config.date.edit': {
+    en: 'Change a date’s source, text or role (its notices are kept)',
+    ru: 'Изменить источник, текст или роль даты (уведомления сохраняются)',
+    tr: 'Bir tarihin kaynağını, metnini ya da rolünü değiştir (bildirimleri korunur)',
+  },
+  'config.date.remove': {
+    en: 'Remove a date this server added',
+    ru: 'Удалить дату, добавленную сервером',
+    tr: 'Bu sunucunun eklediği bir tarihi kaldır',
+  },
+  'config.date.entry': {
+    en: 'One of this server’s dates',
+    ru: 'Одна из дат сервера',
+    tr: 'Bu sunucunun tarihlerinden biri',
+  },
 } as const satisfies Record<string, { en: string; ru: string; tr: string }>;
 
 export type CommandTextKey = keyof typeof commandText;

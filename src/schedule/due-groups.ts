@@ -1,11 +1,14 @@
+import type { ServerDate } from '../domain/server-date.js';
 import type { GuildSettings } from '../store/guild-settings.js';
+import type { ServerDateRepository } from '../store/server-date-repository.js';
 import type { DueCursor, SettingsRepository, ShardSelection } from '../store/settings-repository.js';
 import {
-  type DatedEvent,
   dueDeliveries,
   nextDueAt,
   type PlannedDelivery,
+  type PlannedEvent,
   type PlannerSettings,
+  serverDateEvents,
 } from './planner.js';
 import { plannerSettings } from './planner-settings.js';
 
@@ -14,6 +17,7 @@ import { plannerSettings } from './planner-settings.js';
  * planner is pure, and of a server it reads only its zone, post time, disabled events and next due instant
  * (the guild id is copied into the result). Any input added to the planner must be added to
  * {@link planInputsKey} — test/schedule/due-groups.test.ts checks grouped against per-server plans.
+ * A server's own dates (`/config date`) are planning inputs too: a server that has any forms its own group.
  */
 
 /** A key equal for two servers exactly when the planner's inputs for them are equal. */
@@ -35,7 +39,12 @@ export interface GroupPlan {
   next: number | null;
 }
 
-export function planGroup(inputs: PlannerSettings, events: readonly DatedEvent[], now: number): GroupPlan {
+/** The group key of a server with its own dates: its own group (no other server has its dates). */
+export function ownGroupKey(s: PlannerSettings, ownDates: readonly ServerDate[]): string {
+  return ownDates.length === 0 ? planInputsKey(s) : JSON.stringify(['own', s.guildId, planInputsKey(s)]);
+}
+
+export function planGroup(inputs: PlannerSettings, events: readonly PlannedEvent[], now: number): GroupPlan {
   const anyServer = { ...inputs, guildId: '' };
   return { due: dueDeliveries(anyServer, events, now), next: nextDueAt(anyServer, events, now) };
 }
@@ -47,6 +56,8 @@ export function forServer(plan: GroupPlan, guildId: string): PlannedDelivery[] {
 /** One due server with its plan. */
 export interface DueJob {
   settings: GuildSettings;
+  /** The server's own dates, which its deliveries may be of. */
+  ownDates: ServerDate[];
   planned: PlannedDelivery[];
   next: number | null;
 }
@@ -87,10 +98,12 @@ export class DueServers {
 
   constructor(
     private readonly repo: SettingsRepository,
-    private readonly events: readonly DatedEvent[],
+    private readonly events: readonly PlannedEvent[],
     private readonly now: number,
     private readonly shards: ShardSelection | undefined,
     private readonly pageSize = PAGE,
+    /** Servers' own dates; none when not wired (tests of the dataset's dates alone). */
+    private readonly serverDates: ServerDateRepository | null = null,
   ) {}
 
   /** The next due server, or null when there are none left; safe to call from many workers at once. */
@@ -131,16 +144,21 @@ export class DueServers {
     const page = await this.repo.listDueByPlan(this.now, this.shards, this.cursor, this.pageSize);
     this.cursor = page.next;
     if (page.next === null) this.done = true;
+    const own = this.serverDates
+      ? await this.serverDates.forGuilds(page.servers.map((s) => s.guildId))
+      : new Map<string, ServerDate[]>();
     const jobs: DueJob[] = [];
     for (const settings of page.servers) {
       const inputs = plannerSettings(settings);
-      const key = planInputsKey(inputs);
+      const ownDates = own.get(settings.guildId) ?? [];
+      const key = ownGroupKey(inputs, ownDates);
       if (this.group?.key !== key) {
-        this.group = { key, plan: planGroup(inputs, this.events, this.now) };
+        const events = ownDates.length === 0 ? this.events : [...this.events, ...serverDateEvents(ownDates)];
+        this.group = { key, plan: planGroup(inputs, events, this.now) };
         this.plans++;
       }
       const { plan } = this.group;
-      jobs.push({ settings, planned: forServer(plan, settings.guildId), next: plan.next });
+      jobs.push({ settings, ownDates, planned: forServer(plan, settings.guildId), next: plan.next });
     }
     // Popped from the end: reversed, so servers go out in plan order (earliest due first).
     this.buffer = jobs.reverse();

@@ -1,4 +1,4 @@
-import type { Notice } from '../domain/notice.js';
+import type { AnyNotice } from '../domain/notice.js';
 import type { PauseReason } from '../store/guild-settings.js';
 
 /** How a send ended, in the terms the scheduler acts on. */
@@ -30,7 +30,7 @@ export interface NoticeSender {
   /** Posts a notice; `tag` is null for previews, which are not deliveries. */
   send(
     channelId: string,
-    notice: Notice,
+    notice: AnyNotice,
     language: 'en' | 'az' | 'ru' | 'tr',
     tag: DeliveryTag | null,
   ): Promise<SendOutcome>;

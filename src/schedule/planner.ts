@@ -7,6 +7,7 @@ import {
   sameDate,
 } from '../domain/anniversary.js';
 import type { DayDate, RemembranceEvent } from '../domain/dataset.js';
+import { plannedDay, type ServerDate } from '../domain/server-date.js';
 
 /** What the planner needs to know of a server. */
 export interface PlannerSettings {
@@ -23,6 +24,17 @@ export interface PlannerSettings {
 
 export type DatedEvent = RemembranceEvent & { date: DayDate };
 
+/** What the planner reads of an event: its id (the ledger's event id) and its day. */
+export interface PlannedEvent {
+  id: string;
+  date: DayDate;
+}
+
+/** A server's own dates as the planner sees them. */
+export function serverDateEvents(dates: readonly ServerDate[]): PlannedEvent[] {
+  return dates.map((d) => ({ id: d.id, date: plannedDay(d) }));
+}
+
 /** One anniversary notice for one server: post it now, or record that its day passed without it. */
 export interface PlannedDelivery {
   guildId: string;
@@ -37,7 +49,7 @@ export interface PlannedDelivery {
 /** The longest the bot looks back for anniversaries it missed while down. */
 export const LOOK_BACK_MS = 366 * 24 * 3_600_000;
 
-function enabled(settings: PlannerSettings, events: readonly DatedEvent[]): DatedEvent[] {
+function enabled<E extends PlannedEvent>(settings: PlannerSettings, events: readonly E[]): E[] {
   const disabled = new Set(settings.disabledEvents);
   return events.filter((e) => !disabled.has(e.id));
 }
@@ -48,7 +60,7 @@ function enabled(settings: PlannerSettings, events: readonly DatedEvent[]): Date
  */
 export function nextDueAt(
   settings: PlannerSettings,
-  events: readonly DatedEvent[],
+  events: readonly PlannedEvent[],
   after: number,
 ): number | null {
   let best: number | null = null;
@@ -66,7 +78,7 @@ export function nextDueAt(
  */
 export function dueDeliveries(
   settings: PlannerSettings,
-  events: readonly DatedEvent[],
+  events: readonly PlannedEvent[],
   now: number,
 ): PlannedDelivery[] {
   if (settings.nextDueAt === null || settings.nextDueAt > now) return [];
@@ -96,13 +108,13 @@ export function dueDeliveries(
 }
 
 /** The next `count` posting instants of a server, for `/config show`. */
-export function nextPosts(
+export function nextPosts<E extends PlannedEvent>(
   settings: PlannerSettings,
-  events: readonly DatedEvent[],
+  events: readonly E[],
   after: number,
   count: number,
-): Array<{ event: DatedEvent; occurrence: Occurrence }> {
-  const out: Array<{ event: DatedEvent; occurrence: Occurrence }> = [];
+): Array<{ event: E; occurrence: Occurrence }> {
+  const out: Array<{ event: E; occurrence: Occurrence }> = [];
   let cursor = after;
   const list = enabled(settings, events);
   while (out.length < count && list.length > 0) {

@@ -1,15 +1,17 @@
 import type { Logger } from 'pino';
 import { type Dataset, eventsWithDay } from '../domain/dataset.js';
-import { noticeFor } from '../domain/notice.js';
+import { noticeFor, serverDateNoticeFor } from '../domain/notice.js';
+import type { ServerDate } from '../domain/server-date.js';
 import { DAY_ENDED, deliveryMarker, deliveryNonce } from '../store/delivery.js';
 import type { DeliveryLedger } from '../store/delivery-ledger.js';
 import type { GuildSettings } from '../store/guild-settings.js';
+import type { ServerDateRepository } from '../store/server-date-repository.js';
 import type { SettingsRepository, ShardSelection } from '../store/settings-repository.js';
 import { type DeliveryObserver, NO_OBSERVER } from './delivery-observer.js';
 import { type DueJob, DueServers } from './due-groups.js';
 import type { InvalidRequestGuard } from './invalid-request-guard.js';
 import type { NoticeSender } from './notice-port.js';
-import { type DatedEvent, nextDueAt, type PlannedDelivery } from './planner.js';
+import { type DatedEvent, nextDueAt, type PlannedDelivery, serverDateEvents } from './planner.js';
 import { plannerSettings } from './planner-settings.js';
 import { checkEarlierAttempt } from './read-back.js';
 import { type DeliveryResult, emptySummary, settle, type TickSummary } from './tick-summary.js';
@@ -19,6 +21,8 @@ export type { TickSummary } from './tick-summary.js';
 export interface SchedulerDeps {
   dataset: Dataset;
   settings: SettingsRepository;
+  /** Servers' own dates (`/config date`); posted like the dataset's, with their own notice. */
+  serverDates?: ServerDateRepository;
   ledger: DeliveryLedger;
   sender: NoticeSender;
   guard: InvalidRequestGuard;
@@ -98,7 +102,8 @@ export class Scheduler {
     let updated = 0;
     for (const s of await this.deps.settings.listAll(this.deps.shards)) {
       if (s.nextDueAt !== null || s.paused || !s.channelId) continue;
-      const next = nextDueAt(plannerSettings(s), this.events, now);
+      const own = (await this.deps.serverDates?.list(s.guildId)) ?? [];
+      const next = nextDueAt(plannerSettings(s), [...this.events, ...serverDateEvents(own)], now);
       if (await this.deps.settings.setNextDueAt(s.guildId, next, s.updatedAt)) updated++;
     }
     return updated;
@@ -107,7 +112,14 @@ export class Scheduler {
   private async runTick(): Promise<TickSummary> {
     const now = this.deps.now();
     // Planned once per group of servers with equal planning inputs, page by page (see DueServers).
-    const due = new DueServers(this.deps.settings, this.events, now, this.deps.shards);
+    const due = new DueServers(
+      this.deps.settings,
+      this.events,
+      now,
+      this.deps.shards,
+      undefined,
+      this.deps.serverDates ?? null,
+    );
     const summary = emptySummary(0);
     const workers = Array.from({ length: this.deps.concurrency ?? 64 }, async () => {
       for (let job = await due.next(); job; job = await due.next()) {
@@ -131,7 +143,7 @@ export class Scheduler {
     const { settings, planned } = job;
     let pending = false;
     for (const item of planned) {
-      const result = await this.deliver(settings, item, now, summary);
+      const result = await this.deliver(settings, job.ownDates, item, now, summary);
       if (result === 'paused') return;
       if (result === 'pending') pending = true;
     }
@@ -143,6 +155,7 @@ export class Scheduler {
 
   private async deliver(
     settings: GuildSettings,
+    ownDates: readonly ServerDate[],
     item: PlannedDelivery,
     now: number,
     summary: TickSummary,
@@ -193,7 +206,8 @@ export class Scheduler {
     await this.deps.checkpoint?.('after-claim', key.guildId);
     const channelId = settings.channelId;
     const event = this.events.find((e) => e.id === item.eventId);
-    if (!event || !channelId) return 'done';
+    const ownDate = ownDates.find((d) => d.id === item.eventId);
+    if ((!event && !ownDate) || !channelId) return 'done';
     if (claim.delivery.attempts > 1) {
       if (existing?.status === 'claimed') {
         this.observer.takeover();
@@ -223,11 +237,17 @@ export class Scheduler {
       await this.deps.ledger.markMissed(key, this.deps.now(), item.occurrence.at);
       return settle(this.observer, summary, log, item, { outcome: 'missed', reason: DAY_ENDED });
     }
-    const notice = noticeFor(this.deps.dataset, event, item.occurrence, {
-      guildId: settings.guildId,
-      roleId: settings.roleId,
-      preview: false,
-    });
+    const notice = event
+      ? noticeFor(this.deps.dataset, event, item.occurrence, {
+          guildId: settings.guildId,
+          roleId: settings.roleId,
+          preview: false,
+        })
+      : serverDateNoticeFor(ownDate as ServerDate, item.occurrence, {
+          guildId: settings.guildId,
+          roleId: settings.roleId,
+          preview: false,
+        });
     const outcome = await this.deps.sender.send(channelId, notice, settings.language, {
       nonce: deliveryNonce(key),
       marker: deliveryMarker(key),

@@ -53,7 +53,7 @@ export class GuildRetention {
   }
 
   /**
-   * Deletes the settings, audit trail and delivery ledger of every server left before `cutoff`, in one
+   * Deletes the settings, audit trail, own dates and delivery ledger of every server left before `cutoff`, in one
    * transaction. Returns the servers deleted.
    */
   async deleteLeftBefore(cutoff: number): Promise<string[]> {
@@ -67,6 +67,7 @@ export class GuildRetention {
       const ids = rows.map((r) => r.guild_id);
       if (ids.length === 0) return [];
       await trx.deleteFrom('config_audit').where('guild_id', 'in', ids).execute();
+      await trx.deleteFrom('server_dates').where('guild_id', 'in', ids).execute();
       await trx.deleteFrom('deliveries').where('guild_id', 'in', ids).execute();
       await trx.deleteFrom('guild_settings').where('guild_id', 'in', ids).execute();
       return ids;

@@ -55,6 +55,19 @@ export interface ConfigAuditTable {
   new_value: string | null;
 }
 
+/** A remembrance date a server's admins added; `date` is YYYY-MM-DD. */
+export interface ServerDatesTable {
+  guild_id: string;
+  id: string;
+  name: string;
+  date: string;
+  source_url: string;
+  text: string;
+  role_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface SchemaMigrationsTable {
   id: string;
   applied_at: number;
@@ -90,6 +103,7 @@ export interface Schema {
   guild_settings: GuildSettingsTable;
   deliveries: DeliveriesTable;
   config_audit: ConfigAuditTable;
+  server_dates: ServerDatesTable;
   schema_migrations: SchemaMigrationsTable;
   shard_layout: ShardLayoutTable;
   host_heartbeats: HostHeartbeatsTable;

@@ -20,8 +20,10 @@ export interface ShardSelection {
  * commit or roll back with the change (the audit trail).
  */
 export interface WriteHooks {
-  /** The next due instant for the new settings; the stored one is kept when absent. */
-  nextDue?(after: GuildSettings): number | null;
+  /** Runs first, with the row locked: a change beside the settings row (a server's own dates). */
+  first?(trx: Kysely<Schema>, before: GuildSettings): Promise<void>;
+  /** The next due instant for the new settings (read inside `trx`); the stored one is kept when absent. */
+  nextDue?(after: GuildSettings, trx: Kysely<Schema>): number | null | Promise<number | null>;
   within?(trx: Kysely<Schema>, before: GuildSettings, after: GuildSettings): Promise<void>;
 }
 
@@ -189,8 +191,9 @@ export class SettingsRepository {
     const key = shardKey(guildId);
     return this.db.transaction().execute(async (trx) => {
       const before = await lockedSettings(trx, guildId, key, now);
+      await hooks.first?.(trx, before);
       const patched = applySettingsPatch(before, change(before), now);
-      const after = hooks.nextDue ? { ...patched, nextDueAt: hooks.nextDue(patched) } : patched;
+      const after = hooks.nextDue ? { ...patched, nextDueAt: await hooks.nextDue(patched, trx) } : patched;
       const { guild_id, shard_key, ...columns } = toRow(after, key);
       await trx
         .insertInto('guild_settings')

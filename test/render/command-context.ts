@@ -3,6 +3,7 @@ import { recomputeNextDue } from '../../src/app/server-settings.js';
 import type {
   AppServices,
   ChannelView,
+  DateWriteResult,
   GuildDirectory,
   PreviewOutcome,
   RoleView,
@@ -12,6 +13,7 @@ import type {
 import { parseLocalTime } from '../../src/domain/anniversary.js';
 import type { Dataset, Language } from '../../src/domain/dataset.js';
 import { buildNameIndex } from '../../src/domain/name-lookup.js';
+import type { ServerDate } from '../../src/domain/server-date.js';
 import type { AuditEntry } from '../../src/store/config-audit.js';
 import type { Delivery } from '../../src/store/delivery.js';
 import {
@@ -52,6 +54,7 @@ export class MemorySettings implements ServerSettingsPort {
 
   async write(guildId: string, edit: SettingsEdit): Promise<GuildSettings> {
     if (edit.kind === 'patch') return this.update(guildId, edit.patch);
+    if (edit.kind !== 'event') throw new Error('MemorySettings keeps no server dates (the store tests do)');
     const current = await this.get(guildId);
     const others = current.disabledEvents.filter((id) => id !== edit.eventId);
     return this.update(guildId, { disabledEvents: edit.enabled ? others : [...others, edit.eventId] });
@@ -63,6 +66,14 @@ export class MemorySettings implements ServerSettingsPort {
 
   async recentTrouble(): Promise<Delivery[]> {
     return this.trouble;
+  }
+
+  async serverDates(): Promise<ServerDate[]> {
+    return [];
+  }
+
+  async writeDate(): Promise<DateWriteResult> {
+    throw new Error('MemorySettings keeps no server dates (the store tests do)');
   }
 }
 

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalTime, nextOccurrence, parseLocalTime } from '../../src/domain/anniversary.js';
 import { eventsWithDay } from '../../src/domain/dataset.js';
+import { serverDateId } from '../../src/domain/server-date.js';
 import { DueServers } from '../../src/schedule/due-groups.js';
 import { dueDeliveries, nextDueAt } from '../../src/schedule/planner.js';
 import { plannerSettings } from '../../src/schedule/planner-settings.js';
 import { type OpenedDatabase, openDatabase } from '../../src/store/database.js';
+import { ServerDateRepository } from '../../src/store/server-date-repository.js';
 import { SettingsRepository } from '../../src/store/settings-repository.js';
 import { realDataset } from '../domain/fixtures.js';
 
@@ -102,5 +104,44 @@ describe('grouped planning', () => {
     );
     // The property is only worth something if servers were actually due.
     expect(posted).toBeGreaterThan(20);
+  });
+
+  it('plans a server with its own dates apart: they are its planning inputs, and no other server gets them', async () => {
+    await opened.db.deleteFrom('guild_settings').execute();
+    const dates = new ServerDateRepository(opened.db);
+    // 10 November 2027, 09:00 in Baku.
+    const now = Date.parse('2027-11-10T05:00:00Z');
+    const ids = ['1200000000000004194', '1200000000000008388', '1200000000000012582'];
+    for (const id of ids) {
+      await repo.update(id, { channelId: '1200000000000000999', nextDueAt: now }, now);
+    }
+    const own = { year: 2020, month: 11, day: 10 };
+    await opened.db.transaction().execute((trx) =>
+      dates.insert(trx, {
+        guildId: ids[1] as string,
+        id: serverDateId('Return of Aghdam', own),
+        name: 'Return of Aghdam',
+        date: own,
+        sourceUrl: 'https://example.org',
+        text: '',
+        roleId: null,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    const due = new DueServers(repo, EVENTS, now, undefined, 10, dates);
+    const got = new Map<string, { planned: Array<{ eventId: string }>; ownDates: unknown[] }>();
+    for (let job = await due.next(); job; job = await due.next()) got.set(job.settings.guildId, job);
+    expect(got.get(ids[1] as string)?.planned.map((p) => p.eventId)).toEqual([
+      serverDateId('Return of Aghdam', own),
+    ]);
+    expect(got.get(ids[1] as string)?.ownDates).toHaveLength(1);
+    for (const id of [ids[0], ids[2]]) {
+      expect(got.get(id as string)?.planned).toEqual([]);
+      expect(got.get(id as string)?.ownDates).toEqual([]);
+    }
+    // The server with dates sits between the other two in plan order: its own group breaks their run.
+    expect(due.plans).toBe(3);
+    await opened.db.deleteFrom('server_dates').execute();
   });
 });

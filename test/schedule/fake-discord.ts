@@ -1,4 +1,4 @@
-import type { Notice } from '../../src/domain/notice.js';
+import { type AnyNotice, noticeEventId } from '../../src/domain/notice.js';
 import type { DeliveryTag, NoticeSender, ReadBack, SendOutcome } from '../../src/schedule/notice-port.js';
 import { snowflake } from '../store/fixtures.js';
 
@@ -73,9 +73,9 @@ export class FakeDiscord implements NoticeSender {
     return !this.away.has(guildId);
   }
 
-  async send(channelId: string, notice: Notice, _language: string, tag: DeliveryTag | null) {
+  async send(channelId: string, notice: AnyNotice, _language: string, tag: DeliveryTag | null) {
     const { guildId } = notice;
-    const { id: eventId } = notice.event;
+    const eventId = noticeEventId(notice);
     const nonce = tag?.nonce ?? null;
     this.calls.push({
       guildId,

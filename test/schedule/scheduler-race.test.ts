@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ServerSettings } from '../../src/app/server-settings.js';
 import { loadDataset } from '../../src/config/dataset-file.js';
 import { projectRoot } from '../../src/config/project-root.js';
-import type { Notice } from '../../src/domain/notice.js';
+import { type AnyNotice, noticeEventId } from '../../src/domain/notice.js';
 import { InvalidRequestGuard } from '../../src/schedule/invalid-request-guard.js';
 import type { DeliveryTag, NoticeSender, ReadBack, SendOutcome } from '../../src/schedule/notice-port.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
@@ -51,7 +51,7 @@ class FakeDiscord implements NoticeSender {
     return true;
   }
 
-  send(channelId: string, notice: Notice, language: 'en', tag: DeliveryTag | null): Promise<SendOutcome> {
+  send(channelId: string, notice: AnyNotice, language: 'en', tag: DeliveryTag | null): Promise<SendOutcome> {
     return this.sendAs('', channelId, notice, language, tag?.nonce ?? null);
   }
 
@@ -60,8 +60,14 @@ class FakeDiscord implements NoticeSender {
     throw new Error('no read-back expected: every send in these races is answered');
   }
 
-  private async sendAs(owner: string, channelId: string, notice: Notice, _l: unknown, nonce: string | null) {
-    this.calls.push({ owner, guildId: notice.guildId, eventId: notice.event.id, nonce });
+  private async sendAs(
+    owner: string,
+    channelId: string,
+    notice: AnyNotice,
+    _l: unknown,
+    nonce: string | null,
+  ) {
+    this.calls.push({ owner, guildId: notice.guildId, eventId: noticeEventId(notice), nonce });
     for (const w of this.waiting.filter((w) => this.calls.length >= w.count)) w.resolve();
     await this.gates.get(owner);
     const key = `${channelId}/${nonce}`;

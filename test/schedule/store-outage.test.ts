@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ServerSettings } from '../../src/app/server-settings.js';
 import { loadDataset } from '../../src/config/dataset-file.js';
 import { projectRoot } from '../../src/config/project-root.js';
-import type { Notice } from '../../src/domain/notice.js';
+import type { AnyNotice } from '../../src/domain/notice.js';
 import { InvalidRequestGuard } from '../../src/schedule/invalid-request-guard.js';
 import type { DeliveryTag } from '../../src/schedule/notice-port.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
@@ -30,7 +30,7 @@ const [A, B] = [snowflake(7_000_000), snowflake(7_000_001)] as [string, string];
 /** Discord through the port (nonces forgotten after minutes, read-back by marker); `beforeAnswer` runs mid-send. */
 class Channels extends FakeDiscord {
   beforeAnswer: ((guildId: string) => Promise<void>) | null = null;
-  override async send(channelId: string, notice: Notice, language: string, tag: DeliveryTag | null) {
+  override async send(channelId: string, notice: AnyNotice, language: string, tag: DeliveryTag | null) {
     const outcome = await super.send(channelId, notice, language, tag);
     await this.beforeAnswer?.(notice.guildId);
     return outcome;

@@ -42,6 +42,7 @@ describe('migrations', () => {
       'host_heartbeats',
       'identify_leases',
       'schema_migrations',
+      'server_dates',
       'shard_layout',
     ]);
     expect(await db.selectFrom('schema_migrations').selectAll().execute()).toEqual(

@@ -6,6 +6,7 @@ import { messages } from '../../i18n/index.js';
 import { LANGUAGE_NAMES } from '../../i18n/language-names.js';
 import type { Messages } from '../../i18n/locales/en.js';
 import { placeName } from '../../i18n/place-names.js';
+import { serverDateMessages } from '../../i18n/server-dates.js';
 import { PAUSE_REASONS } from '../../store/guild-settings.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
 
@@ -51,6 +52,8 @@ function labelOf(entry: Entry, t: Messages, language: Language): string {
       return t.configStatus;
     case 'event':
       return entry.event ? placeName(entry.event, language) : escapeMarkdown(entry.subject ?? '');
+    case 'date':
+      return serverDateMessages(language).historyLabel;
     default:
       return escapeMarkdown(entry.setting);
   }

@@ -14,10 +14,12 @@ import { messages } from '../../i18n/index.js';
 import { LANGUAGE_NAMES } from '../../i18n/language-names.js';
 import type { Messages } from '../../i18n/locales/en.js';
 import { placeName } from '../../i18n/place-names.js';
+import { serverDateMessages } from '../../i18n/server-dates.js';
 import type { Delivery } from '../../store/delivery.js';
 import type { PauseReason } from '../../store/guild-settings.js';
 import { renderHistory } from './config-history.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
+import { renderServerDates } from './server-dates.js';
 
 function permissionNames(permissions: ChannelPermission[], t: Messages): string {
   const names = {
@@ -79,10 +81,17 @@ function problemText(problem: ConfigProblem, t: Messages): string {
   }
 }
 
+/** The name of a coming post; a server's own date is marked as theirs. */
+function postName(post: UpcomingPost, language: Language): string {
+  return post.event
+    ? placeName(post.event, language)
+    : `${escapeMarkdown(post.serverDate.name)} (${serverDateMessages(language).upcomingMark})`;
+}
+
 function nextLine(post: UpcomingPost, t: Messages, language: Language): string {
   const unix = Math.floor(post.occurrence.at / 1000);
   return t.configNextLine({
-    name: placeName(post.event, language),
+    name: postName(post, language),
     at: `<t:${unix}:F>`,
     relative: `<t:${unix}:R>`,
   });
@@ -109,7 +118,11 @@ function renderShow(reply: ConfigShowReply, language: Language): MessagePayload 
     )
     .join('\n');
   const trouble = reply.trouble.map((d) => {
-    const name = d.event ? placeName(d.event, language) : d.eventId;
+    const name = d.event
+      ? placeName(d.event, language)
+      : d.serverDateName !== undefined
+        ? escapeMarkdown(d.serverDateName)
+        : d.eventId;
     // A row that was attempted and then ran out of day failed; one never attempted was missed while down.
     if (d.status === 'missed' && d.attempts === 0) return t.troubleMissed({ name, year: d.year });
     if (d.status === 'uncertain') return t.troubleUncertain({ name, year: d.year });
@@ -166,6 +179,10 @@ function renderUpdated(reply: ConfigUpdatedReply, memberLanguage: Language): Mes
         return c.enabled
           ? t.updatedEventOn({ name: placeName(c.event, language) })
           : t.updatedEventOff({ name: placeName(c.event, language) });
+      case 'date-event':
+        return c.enabled
+          ? t.updatedEventOn({ name: escapeMarkdown(c.name) })
+          : t.updatedEventOff({ name: escapeMarkdown(c.name) });
       case 'language':
         return t.updatedLanguage;
       case 'pause':
@@ -176,7 +193,7 @@ function renderUpdated(reply: ConfigUpdatedReply, memberLanguage: Language): Mes
   })();
   const next = reply.next
     ? t.updatedNext({
-        name: placeName(reply.next.event, language),
+        name: postName(reply.next, language),
         at: `<t:${Math.floor(reply.next.occurrence.at / 1000)}:F>`,
         relative: `<t:${Math.floor(reply.next.occurrence.at / 1000)}:R>`,
       })
@@ -249,6 +266,10 @@ function renderInputError(error: ConfigInputError, language: Language): MessageP
         return t.errorAlreadyPaused;
       case 'invalid-options':
         return t.errorOptions;
+      case 'date-problem':
+        return serverDateMessages(language).problems[error.problem];
+      case 'date-nothing-to-edit':
+        return serverDateMessages(language).nothingToEdit;
     }
   })();
   return { content: `❌ ${content}`, embeds: [], allowed_mentions: NO_MENTIONS };
@@ -267,5 +288,8 @@ export function renderConfig(reply: ConfigReply, language: Language): MessagePay
       return renderHistory(reply, language);
     case 'config-error':
       return renderInputError(reply, language);
+    case 'config-date':
+    case 'config-dates':
+      return renderServerDates(reply, language);
   }
 }

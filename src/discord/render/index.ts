@@ -38,6 +38,8 @@ export function renderReply(reply: Reply, language: Language): MessagePayload {
     case 'config-test':
     case 'config-history':
     case 'config-error':
+    case 'config-date':
+    case 'config-dates':
       return renderConfig(reply, language);
   }
 }

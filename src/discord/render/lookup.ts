@@ -1,4 +1,4 @@
-import type { APIEmbedField } from 'discord-api-types/v10';
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Figure, Language, RemembranceEvent, Source } from '../../domain/dataset.js';
 import type {
   KhojalyReply,
@@ -10,7 +10,17 @@ import type {
 } from '../../domain/replies.js';
 import { formatAlternatives, formatDate, formatNumber, formatZonedTime, messages } from '../../i18n/index.js';
 import { citedAs, eventName, placeName, placeTitle } from '../../i18n/place-names.js';
-import { COLOURS, clip, escapeMarkdown, LIMITS, link, type MessagePayload, NO_MENTIONS } from './payload.js';
+import { serverDateMessages } from '../../i18n/server-dates.js';
+import {
+  COLOURS,
+  clip,
+  embedLength,
+  escapeMarkdown,
+  LIMITS,
+  link,
+  type MessagePayload,
+  NO_MENTIONS,
+} from './payload.js';
 
 type Dated = Exclude<RemembranceEvent['date'], { type: 'period' }>;
 
@@ -169,18 +179,36 @@ export function renderTimeline(reply: TimelineReply, language: Language): Messag
         : figureValue(main, language);
     return `**${when}** — ${eventName(event, language)} · ${figureText}`;
   });
+  const main: APIEmbed = {
+    title: t.timelineTitle,
+    description: clip(lines.join('\n'), LIMITS.embedDescription),
+    color: COLOURS.remembrance,
+    fields: [{ name: t.sourcesLabel, value: reply.sources.map((s) => sourceLine(s)).join('\n') }],
+    footer: { text: t.timelineFooter },
+  };
   return {
-    embeds: [
-      {
-        title: t.timelineTitle,
-        description: clip(lines.join('\n'), LIMITS.embedDescription),
-        color: COLOURS.remembrance,
-        fields: [{ name: t.sourcesLabel, value: reply.sources.map((s) => sourceLine(s)).join('\n') }],
-        footer: { text: t.timelineFooter },
-      },
-    ],
+    embeds: [main, ...serverDatesEmbed(reply, language, LIMITS.embedsTotal - embedLength(main))],
     allowed_mentions: NO_MENTIONS,
   };
+}
+
+/**
+ * The server's own dates in an embed of their own under "Added by this server's admins", each with their
+ * source link: never among the dataset's lines or its sources. None when the server has none.
+ */
+function serverDatesEmbed(reply: TimelineReply, language: Language, room: number): APIEmbed[] {
+  if (reply.serverDates.length === 0) return [];
+  const s = serverDateMessages(language);
+  const lines = reply.serverDates.map(
+    (d) => `**${formatDate(d.date, language)}** — ${escapeMarkdown(d.name)} · <${d.sourceUrl}>`,
+  );
+  return [
+    {
+      author: { name: s.addedBy },
+      description: clip(lines.join('\n'), Math.min(LIMITS.embedDescription, room - s.addedBy.length)),
+      color: COLOURS.remembrance,
+    },
+  ];
 }
 
 /**
@@ -190,10 +218,13 @@ export function renderTimeline(reply: TimelineReply, language: Language): Messag
  */
 export function renderUpcoming(reply: UpcomingReply, language: Language): MessagePayload {
   const t = messages(language);
-  const lines = reply.items.map(({ event, occurrence }) => {
+  const lines = reply.items.map(({ event, serverDate, occurrence }) => {
     const local = formatZonedTime(occurrence.at, reply.zone, language);
     return t.upcomingLine({
-      name: placeName(event, language),
+      // A server's own date is always marked as theirs, with their source.
+      name: event
+        ? placeName(event, language)
+        : `${escapeMarkdown(serverDate.name)} (${serverDateMessages(language).upcomingMark}, <${serverDate.sourceUrl}>)`,
       ordinal: t.ordinal(occurrence.number),
       when: t.upcomingWhen({ date: formatDate(occurrence.date, language), ...local }),
       relative: `<t:${Math.floor(occurrence.at / 1000)}:R>`,

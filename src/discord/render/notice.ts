@@ -13,7 +13,7 @@ export const MARKER_SEPARATOR = ' · ';
  * The footer with the delivery's marker at its end. The footer holds only the bot's own words and a date,
  * never text a server supplies, so nothing else can end with a marker; it is never clipped away.
  */
-function withMarker(text: string, marker: string | null): string {
+export function withMarker(text: string, marker: string | null): string {
   if (marker === null) return clip(text, LIMITS.footer);
   const tail = `${MARKER_SEPARATOR}${marker}`;
   return `${clip(text, LIMITS.footer - tail.length)}${tail}`;
