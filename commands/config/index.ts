@@ -6,6 +6,7 @@ import { describe } from '../../src/i18n/command-text.js';
 import { channelSubcommand } from './channel.js';
 import { eventSubcommand } from './event.js';
 import { eventChoices } from './events.js';
+import { eventsTabSubcommand } from './events-tab.js';
 import { historyPage, historyPageOf, historySubcommand } from './history.js';
 import { languageSubcommand } from './language.js';
 import { pauseSubcommand } from './pause.js';
@@ -30,6 +31,7 @@ const subcommands: readonly ConfigSubcommand[] = [
   resumeSubcommand,
   testSubcommand,
   historySubcommand,
+  eventsTabSubcommand,
 ];
 
 const ADMIN = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator;

@@ -16,7 +16,9 @@ export type ConfigProblem =
   | { code: 'paused'; reason: NonNullable<GuildSettings['pauseReason']>; detail: string | null }
   | { code: 'channel-missing' }
   | { code: 'missing-permissions'; permissions: ChannelPermission[] }
-  | { code: 'all-events-off' };
+  | { code: 'all-events-off' }
+  /** The Events tab is on but the bot may not create events: grant Create Events. */
+  | { code: 'events-permission' };
 
 export interface UpcomingPost {
   event: RemembranceEvent;
@@ -44,7 +46,8 @@ export type ConfigChange =
   | { what: 'event'; event: RemembranceEvent; enabled: boolean }
   | { what: 'language' }
   | { what: 'pause' }
-  | { what: 'resume' };
+  | { what: 'resume' }
+  | { what: 'events-tab'; enabled: boolean };
 
 export interface ConfigUpdatedReply {
   kind: 'config-updated';
@@ -85,6 +88,8 @@ export type ConfigInputError =
   | { kind: 'config-error'; code: 'no-channel' }
   | { kind: 'config-error'; code: 'not-paused' }
   | { kind: 'config-error'; code: 'already-paused' }
+  /** The Events tab needs Create Events (or Manage Events) in the server. */
+  | { kind: 'config-error'; code: 'events-permission' }
   /** Options that do not match the command's definition (a stale registration). */
   | { kind: 'config-error'; code: 'invalid-options' };
 

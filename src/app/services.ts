@@ -35,6 +35,8 @@ export interface RoleView {
 export interface GuildDirectory {
   channel(guildId: string, channelId: string): Promise<ChannelView | null>;
   role(guildId: string, roleId: string): Promise<RoleView | null>;
+  /** Whether the bot may create scheduled events in the server (Create or Manage Events); null if unknown. */
+  canCreateEvents(guildId: string): Promise<boolean | null>;
 }
 
 /** A change to a server's settings: fields to set, or one event turned on or off (atomically). */

@@ -143,6 +143,16 @@ export const commandText = {
     ru: 'Кто менял эти настройки, когда и что на что',
     tr: 'Bu ayarları kim, ne zaman, neyden neye değiştirdi',
   },
+  'config.events': {
+    en: "Show the coming anniversaries in the server's Events tab",
+    ru: 'Показывать ближайшие годовщины во вкладке «Мероприятия» сервера',
+    tr: 'Yaklaşan yıl dönümlerini sunucunun Etkinlikler sekmesinde göster',
+  },
+  'config.events.enabled': {
+    en: 'On: the bot creates an event for each anniversary 14 days ahead (needs Create Events)',
+    ru: 'Вкл.: бот создаёт мероприятие за 14 дней до годовщины (нужно право «Создавать мероприятия»)',
+    tr: 'Açık: bot her yıl dönümü için 14 gün önce etkinlik oluşturur (Etkinlik Oluştur izni gerekir)',
+  },
 } as const satisfies Record<string, { en: string; ru: string; tr: string }>;
 
 export type CommandTextKey = keyof typeof commandText;

@@ -70,6 +70,8 @@ export class MemorySettings implements ServerSettingsPort {
 export class MemoryDirectory implements GuildDirectory {
   readonly channels = new Map<string, ChannelView>();
   readonly roles = new Map<string, RoleView>();
+  /** Whether the bot may create scheduled events (Create or Manage Events). */
+  eventsAllowed = true;
 
   async channel(_guildId: string, channelId: string): Promise<ChannelView | null> {
     return this.channels.get(channelId) ?? null;
@@ -77,6 +79,10 @@ export class MemoryDirectory implements GuildDirectory {
 
   async role(_guildId: string, roleId: string): Promise<RoleView | null> {
     return this.roles.get(roleId) ?? null;
+  }
+
+  async canCreateEvents(): Promise<boolean | null> {
+    return this.eventsAllowed;
   }
 }
 

@@ -63,6 +63,7 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
             pause_reason: (i + j) % 7 === 0 ? ('admin' as const) : null,
             pause_detail: null,
             disabled_events: '[]',
+            events_tab: 0 as const,
             next_due_at: 1_000 + i + j,
             updated_at: 2,
           })),

@@ -29,6 +29,7 @@ function valueText(setting: string, value: string | null, guildId: string, t: Me
         ? t.historyPausedByDiscord
         : t.historyPaused;
     case 'event':
+    case 'events-tab':
       return value === 'off' ? t.configEventOff : t.configEventOn;
     default:
       return escapeMarkdown(value);
@@ -49,6 +50,8 @@ function labelOf(entry: Entry, t: Messages, language: Language): string {
       return t.configLanguage;
     case 'paused':
       return t.configStatus;
+    case 'events-tab':
+      return t.configEventsTab;
     case 'event':
       return entry.event ? placeName(entry.event, language) : escapeMarkdown(entry.subject ?? '');
     default:

@@ -182,6 +182,14 @@ export const en = {
   historyChange: (p: { label: string; from: string; to: string }) => `${p.label}: ${p.from} → ${p.to}`,
   historyPaused: 'paused',
   historyPausedByDiscord: 'paused (Discord refused posts)',
+  configEventsTab: 'Events tab',
+  problemEventsPermission:
+    'The Events tab is on, but the bot may not create events: grant it Create Events (Server Settings → Roles), or turn the tab off with /config events enabled:False.',
+  updatedEventsTabOn:
+    "The coming anniversaries will appear in the server's Events tab, each 14 days ahead, within a few minutes.",
+  updatedEventsTabOff: "The bot's anniversary events are being removed from the Events tab.",
+  errorEventsPermission:
+    'To show anniversaries in the Events tab the bot needs Create Events (or Manage Events) in this server: grant it in Server Settings → Roles, then try again. Nothing was changed.',
   historyPrevious: 'Previous',
   historyNext: 'Next',
   historyFooter: (p: { page: number; pages: number; total: number }) =>

@@ -192,6 +192,14 @@ export const ru: Messages = {
   historyChange: (p: { label: string; from: string; to: string }) => `${p.label}: ${p.from} → ${p.to}`,
   historyPaused: 'приостановлены',
   historyPausedByDiscord: 'приостановлены (Discord отклонял публикации)',
+  configEventsTab: 'Вкладка «Мероприятия»',
+  problemEventsPermission:
+    'Вкладка «Мероприятия» включена, но бот не может создавать мероприятия: выдайте ему право «Создавать мероприятия» (Настройки сервера → Роли) или выключите вкладку командой /config events enabled:False.',
+  updatedEventsTabOn:
+    'Ближайшие годовщины появятся во вкладке «Мероприятия» сервера, каждая за 14 дней, в течение нескольких минут.',
+  updatedEventsTabOff: 'Мероприятия бота с годовщинами удаляются из вкладки «Мероприятия».',
+  errorEventsPermission:
+    'Чтобы показывать годовщины во вкладке «Мероприятия», боту нужно право «Создавать мероприятия» (или «Управлять мероприятиями») на этом сервере: выдайте его в Настройках сервера → Роли и попробуйте снова. Ничего не изменено.',
   historyPrevious: 'Назад',
   historyNext: 'Далее',
   historyFooter: (p: { page: number; pages: number; total: number }) =>

@@ -185,6 +185,14 @@ export const tr: Messages = {
   historyChange: (p: { label: string; from: string; to: string }) => `${p.label}: ${p.from} → ${p.to}`,
   historyPaused: 'duraklatıldı',
   historyPausedByDiscord: 'duraklatıldı (Discord gönderileri reddetti)',
+  configEventsTab: 'Etkinlikler sekmesi',
+  problemEventsPermission:
+    'Etkinlikler sekmesi açık ama bot etkinlik oluşturamıyor: ona Etkinlik Oluştur iznini verin (Sunucu Ayarları → Roller) ya da sekmeyi /config events enabled:False ile kapatın.',
+  updatedEventsTabOn:
+    'Yaklaşan yıl dönümleri birkaç dakika içinde sunucunun Etkinlikler sekmesinde, her biri 14 gün önceden görünecek.',
+  updatedEventsTabOff: 'Botun yıl dönümü etkinlikleri Etkinlikler sekmesinden kaldırılıyor.',
+  errorEventsPermission:
+    'Yıl dönümlerini Etkinlikler sekmesinde göstermek için botun bu sunucuda Etkinlik Oluştur (ya da Etkinlikleri Yönet) iznine ihtiyacı var: Sunucu Ayarları → Roller bölümünden verip yeniden deneyin. Hiçbir şey değiştirilmedi.',
   historyPrevious: 'Önceki',
   historyNext: 'Sonraki',
   historyFooter: (p: { page: number; pages: number; total: number }) =>
