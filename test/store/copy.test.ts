@@ -114,6 +114,7 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
       { table: 'host_heartbeats', rows: 0 },
       { table: 'identify_leases', rows: 0 },
       { table: 'later_table', rows: 2 },
+      { table: 'scheduled_events', rows: 0 },
       { table: 'shard_layout', rows: 0 },
     ]);
     const [from, to] = [source, destination].map((o) => ({
