@@ -28,16 +28,21 @@ export function renderScheduledEvent(draft: EventDraft, location: string): Sched
   const t = messages(draft.language);
   const embed = renderNotice(draft.notice, draft.language).embeds[0];
   const fields = embed?.fields ?? [];
-  const lines = [
+  const text = [
     embed?.description ?? '',
     ...fields.filter((f) => f.name !== t.sourceLabel).map((f) => `${f.name}: ${f.value}`),
-    `${t.sourceLabel}:`,
-    ...draft.notice.sources.map((s) => `${s.citation} — ${s.url}`),
-  ];
+  ].join('\n');
+  // The sources with their links are kept whole; the text before them gives way if the space runs out.
+  const sources = [`${t.sourceLabel}:`, ...draft.notice.sources.map((s) => `${s.citation} — ${s.url}`)].join(
+    '\n',
+  );
   const tail = `\n${draft.marker}`;
+  const room = EVENT_LIMITS.description - tail.length;
+  const body =
+    sources.length + 1 < room ? `${clip(text, room - sources.length - 1)}\n${sources}` : clip(sources, room);
   return {
     name: clip(embed?.title ?? '', EVENT_LIMITS.name),
-    description: `${clip(lines.join('\n'), EVENT_LIMITS.description - tail.length)}${tail}`,
+    description: `${body}${tail}`,
     scheduled_start_time: new Date(draft.startsAt).toISOString(),
     scheduled_end_time: new Date(draft.endsAt).toISOString(),
     privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
