@@ -13,6 +13,7 @@ import type {
   ListOutcome,
   ScheduledEventsPort,
 } from '../../src/schedule/events-tab-port.js';
+import { GuildRetention } from '../../src/store/guild-retention.js';
 import { ScheduledEventRepository } from '../../src/store/scheduled-events.js';
 import { SettingsRepository } from '../../src/store/settings-repository.js';
 import { snowflake } from '../store/fixtures.js';
@@ -158,6 +159,14 @@ describe.each(STORE_KINDS)('the Events tab job on %s', (kind) => {
     await new SettingsRepository(store.db()).update(GUILD, { eventsTab: false }, now);
     await job('a').run();
     expect(discord.events).toEqual([]);
+    expect(await new ScheduledEventRepository(store.db()).listForGuild(GUILD)).toEqual([]);
+  });
+
+  it('forgets a removed server’s records with its settings at the end of the grace period', async () => {
+    await job('a').run();
+    const retention = new GuildRetention(store.db());
+    await retention.markLeft(GUILD, now);
+    expect(await retention.deleteLeftBefore(now + 1)).toEqual([GUILD]);
     expect(await new ScheduledEventRepository(store.db()).listForGuild(GUILD)).toEqual([]);
   });
 });
