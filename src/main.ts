@@ -9,7 +9,7 @@ import type { CommandContext } from './app/command.js';
 import { GuildMembership } from './app/guild-membership.js';
 import { NoticePreview } from './app/notice-preview.js';
 import { ServerSettings } from './app/server-settings.js';
-import type { AppServices } from './app/services.js';
+import { type AppServices, eventsTabRefusalOf } from './app/services.js';
 import { loadDataset } from './config/dataset-file.js';
 import { type BotConfig, ConfigError, readConfig } from './config/env.js';
 import { projectRoot } from './config/project-root.js';
@@ -169,12 +169,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const sender = new DiscordNoticeSender(client, guard, pacer);
   const guilds = new CachedGuildDirectory(client, needs);
 
+  const scheduledEvents = new ScheduledEventRepository(database.db);
   const preview = new NoticePreview(dataset, settings, sender, now);
   const services: AppServices = {
     schedule: (guildId) => settings.schedule(guildId),
     settings,
     guilds,
     preview: (guildId, eventId) => preview.post(guildId, eventId),
+    eventsTabRefusal: async (guildId) => eventsTabRefusalOf(await scheduledEvents.refusal(guildId)),
   };
   const context: CommandContext<AppServices> = {
     dataset,
@@ -297,7 +299,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const eventsTab = new EventsTab({
     dataset,
     settings: settingsRepo,
-    events: new ScheduledEventRepository(database.db),
+    events: scheduledEvents,
     port: new DiscordScheduledEvents(client, eventsRest, guard, options.eventRequestTimeoutMs),
     now,
     logger: logger.child({ component: 'events-tab' }),

@@ -18,7 +18,9 @@ export type ConfigProblem =
   | { code: 'missing-permissions'; permissions: ChannelPermission[] }
   | { code: 'all-events-off' }
   /** The Events tab is on but the bot may not create events: grant Create Events. */
-  | { code: 'events-permission' };
+  | { code: 'events-permission' }
+  /** Discord refused an Events tab event: the server has 100 events, or it refused the event itself. */
+  | { code: 'events-refused'; reason: 'events-limit' | 'missing-permissions' | 'rejected' };
 
 export interface UpcomingPost {
   event: RemembranceEvent;

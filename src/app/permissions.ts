@@ -28,4 +28,7 @@ export const BOT_PERMISSIONS: ReadonlyArray<readonly [BotPermission, bigint]> = 
 export const BOT_PERMISSIONS_BITS: bigint = BOT_PERMISSIONS.reduce((all, [, bit]) => all | bit, 0n);
 
 /** Either lets the bot create its own scheduled events (Manage Events also edits everyone's). */
-export const EVENT_PERMISSION_BITS = [PermissionFlagsBits.CreateEvents, PermissionFlagsBits.ManageEvents] as const;
+export const EVENT_PERMISSION_BITS = [
+  PermissionFlagsBits.CreateEvents,
+  PermissionFlagsBits.ManageEvents,
+] as const;

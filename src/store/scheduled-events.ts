@@ -117,6 +117,19 @@ export class ScheduledEventRepository {
     return taken.numUpdatedRows > 0n;
   }
 
+  /** The reason Discord refused one of this server's events, while one is refused (the latest first). */
+  async refusal(guildId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('scheduled_events')
+      .select('reason')
+      .where('guild_id', '=', guildId)
+      .where('status', '=', 'failed')
+      .where('reason', 'is not', null)
+      .orderBy('updated_at', 'desc')
+      .executeTakeFirst();
+    return row?.reason ?? null;
+  }
+
   /** The claim holder made (or found) the Discord event. */
   async recordCreated(key: EventKey, owner: string, discordId: string, digest: string, now: number) {
     return this.settle(key, owner, { status: 'created', discord_id: discordId, digest, reason: null }, now);

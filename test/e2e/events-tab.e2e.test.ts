@@ -48,7 +48,10 @@ describe("Discord's Events tab through the real discord.js client and the emulat
       botEvents()
         .map((e) => e.name)
         .sort(),
-    ).toEqual(['Fizuli (Füzuli): the 34th anniversary of its occupation', 'Jabrayil (Cəbrayıl): the 34th anniversary of its occupation']);
+    ).toEqual([
+      'Fizuli (Füzuli): the 34th anniversary of its occupation',
+      'Jabrayil (Cəbrayıl): the 34th anniversary of its occupation',
+    ]);
     for (const e of botEvents()) {
       // 09:00 in Baku (UTC+4) until the end of that local day.
       expect(e.scheduled_start_time).toBe('2027-08-23T05:00:00.000Z');
@@ -84,7 +87,9 @@ describe("Discord's Events tab through the real discord.js client and the emulat
     // The day is over: its events are removed, and the next anniversary (31 August) has come within reach.
     h.clock.set('2027-08-23T21:00:00Z');
     await h.bot.eventsTab.run();
-    expect(botEvents().map((e) => e.name)).toEqual(['Gubadli (Qubadlı): the 34th anniversary of its occupation']);
+    expect(botEvents().map((e) => e.name)).toEqual([
+      'Gubadli (Qubadlı): the 34th anniversary of its occupation',
+    ]);
 
     await runConfig(h, 'events', on(false));
     await h.bot.eventsTab.run();
@@ -113,6 +118,28 @@ describe("Discord's Events tab through the real discord.js client and the emulat
     expect(await h.bot.eventsTab.run()).toMatchObject({ created: 0, adopted: 0, updated: 1 });
     expect(botEvents()).toHaveLength(2);
     expect(creates()).toBe(2);
+  });
+
+  it('makes no event past Discord’s 100 per server, and /config show says the tab is full', async () => {
+    h = await startHarness({ now: '2027-08-15T12:00:00Z' });
+    await grantEvents();
+    for (let i = 0; i < 100; i++) {
+      h.emulator.addScheduledEventAs('1200000000000003001', GUILD_ID, {
+        name: `Meeting ${i}`,
+        scheduled_start_time: '2027-09-01T10:00:00.000Z',
+        scheduled_end_time: '2027-09-01T11:00:00.000Z',
+        entity_metadata: { location: 'Hall' },
+      });
+    }
+    await runConfig(h, 'channel', [CHANNEL]);
+    await runConfig(h, 'events', on(true));
+    expect(await h.bot.eventsTab.run()).toMatchObject({ created: 0, failed: 2 });
+    expect(creates()).toBe(0);
+    expect(visibleText(await runConfig(h, 'show'))).toContain('The Events tab is full');
+    // Room again: the next run makes them.
+    for (const e of h.emulator.scheduledEvents(GUILD_ID).slice(0, 5)) e.status = 3;
+    expect(await h.bot.eventsTab.run()).toMatchObject({ created: 2 });
+    expect(visibleText(await runConfig(h, 'show'))).not.toContain('The Events tab is full');
   });
 
   it('/config show says what to grant when the permission is taken away', async () => {

@@ -3,6 +3,7 @@ import { recomputeNextDue } from '../../src/app/server-settings.js';
 import type {
   AppServices,
   ChannelView,
+  EventsTabRefusal,
   GuildDirectory,
   PreviewOutcome,
   RoleView,
@@ -91,6 +92,7 @@ export interface FakeServices extends AppServices {
   guilds: MemoryDirectory;
   previewOutcome: PreviewOutcome;
   previews: Array<{ guildId: string; eventId: string }>;
+  eventsRefusal: EventsTabRefusal | null;
 }
 
 /** In-memory fakes of every port /config and /upcoming use. */
@@ -101,6 +103,10 @@ export function fakeServices(dataset: Dataset, now: () => number): FakeServices 
     guilds: new MemoryDirectory(),
     previewOutcome: { ok: true, messageId: '1100000000000000099' },
     previews: [],
+    eventsRefusal: null,
+    async eventsTabRefusal() {
+      return services.eventsRefusal;
+    },
     async schedule(guildId) {
       const s = guildId ? await settings.get(guildId) : defaultSettings('0', now());
       const postTime = parseLocalTime(s.postTime);

@@ -78,6 +78,8 @@ function problemText(problem: ConfigProblem, t: Messages): string {
       return t.problemPaused({ why: pauseWhy(problem.reason, problem.detail, t) });
     case 'events-permission':
       return t.problemEventsPermission;
+    case 'events-refused':
+      return problem.reason === 'events-limit' ? t.problemEventsLimit : t.problemEventsRefused;
   }
 }
 

@@ -203,6 +203,10 @@ export const az: Messages = {
   updatedEventsTabOn:
     'Yaxınlaşan ildönümləri bir neçə dəqiqəyə serverin Tədbirlər bölməsində, hər biri 14 gün əvvəldən görünəcək.',
   updatedEventsTabOff: 'Botun ildönümü tədbirləri Tədbirlər bölməsindən silinir.',
+  problemEventsLimit:
+    'Tədbirlər bölməsi doludur: Discord hər serverdə 100 planlaşdırılmış tədbirə icazə verir. Bəzilərini bitirin və ya silin, bot ildönümlərini beş dəqiqə ərzində əlavə edəcək.',
+  problemEventsRefused:
+    'Discord Tədbirlər bölməsi üçün ildönümü tədbirini rədd etdi; bot hər beş dəqiqədən bir yenidən cəhd edir. Belə qalarsa, /config events ilə bölməni bağlayıb yenidən açın.',
   errorEventsPermission:
     'İldönümlərini Tədbirlər bölməsində göstərmək üçün botun bu serverdə "Tədbir yarat" (və ya "Tədbirləri idarə et") icazəsi olmalıdır: onu Server Ayarları → Rollar bölməsində verin və yenidən cəhd edin. Heç nə dəyişdirilmədi.',
   historyPrevious: 'Əvvəlki',

@@ -188,6 +188,10 @@ export const en = {
   updatedEventsTabOn:
     "The coming anniversaries will appear in the server's Events tab, each 14 days ahead, within a few minutes.",
   updatedEventsTabOff: "The bot's anniversary events are being removed from the Events tab.",
+  problemEventsLimit:
+    'The Events tab is full: Discord allows 100 scheduled events per server. End or delete some, and the bot adds its anniversaries within five minutes.',
+  problemEventsRefused:
+    'Discord refused an anniversary event for the Events tab; the bot tries again every five minutes. If this stays, turn the tab off and on with /config events.',
   errorEventsPermission:
     'To show anniversaries in the Events tab the bot needs Create Events (or Manage Events) in this server: grant it in Server Settings → Roles, then try again. Nothing was changed.',
   historyPrevious: 'Previous',

@@ -191,6 +191,10 @@ export const tr: Messages = {
   updatedEventsTabOn:
     'Yaklaşan yıl dönümleri birkaç dakika içinde sunucunun Etkinlikler sekmesinde, her biri 14 gün önceden görünecek.',
   updatedEventsTabOff: 'Botun yıl dönümü etkinlikleri Etkinlikler sekmesinden kaldırılıyor.',
+  problemEventsLimit:
+    'Etkinlikler sekmesi dolu: Discord sunucu başına 100 planlanmış etkinliğe izin verir. Bazılarını bitirin ya da silin; bot yıl dönümlerini beş dakika içinde ekler.',
+  problemEventsRefused:
+    'Discord, Etkinlikler sekmesi için bir yıl dönümü etkinliğini reddetti; bot beş dakikada bir yeniden dener. Böyle kalırsa sekmeyi /config events ile kapatıp yeniden açın.',
   errorEventsPermission:
     'Yıl dönümlerini Etkinlikler sekmesinde göstermek için botun bu sunucuda Etkinlik Oluştur (ya da Etkinlikleri Yönet) iznine ihtiyacı var: Sunucu Ayarları → Roller bölümünden verip yeniden deneyin. Hiçbir şey değiştirilmedi.',
   historyPrevious: 'Önceki',
