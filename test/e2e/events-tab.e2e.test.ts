@@ -76,6 +76,24 @@ describe("Discord's Events tab through the real discord.js client and the emulat
     ]);
     expect(creates()).toBe(2);
 
+    // Another zone and another language: the same events, moved and reworded.
+    await runConfig(h, 'timezone', [{ name: 'zone', type: 3, value: 'Europe/Istanbul' }]);
+    await runConfig(h, 'language', [{ name: 'language', type: 3, value: 'az' }]);
+    await h.bot.eventsTab.run();
+    expect(botEvents().map((e) => e.id)).toEqual(ids);
+    expect(botEvents().map((e) => e.scheduled_start_time)).toEqual([
+      '2027-08-23T07:30:00.000Z',
+      '2027-08-23T07:30:00.000Z',
+    ]);
+    expect(
+      botEvents()
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual([expect.stringContaining('Cəbrayıl'), expect.stringContaining('Füzuli')]);
+    expect(creates()).toBe(2);
+    await runConfig(h, 'language', [{ name: 'language', type: 3, value: 'en' }]);
+    await runConfig(h, 'timezone', [{ name: 'zone', type: 3, value: 'Asia/Baku' }]);
+
     // Paused: the bot's events leave the tab; resumed: they come back.
     await runConfig(h, 'pause');
     await h.bot.eventsTab.run();
