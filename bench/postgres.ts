@@ -64,6 +64,7 @@ export async function seedSettingsAt(databaseUrl: string, rows: readonly SeedRow
             pause_reason: null,
             pause_detail: null,
             disabled_events: '[]',
+            events_tab: 0 as const,
             next_due_at: r.nextDueAt,
             updated_at: now,
           })),

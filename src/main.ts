@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { type Client, Events } from 'discord.js';
+import { type Client, Events, REST } from 'discord.js';
 import type { Kysely } from 'kysely';
 import type pino from 'pino';
 import { commands } from '../commands/index.js';
@@ -9,7 +9,7 @@ import type { CommandContext } from './app/command.js';
 import { GuildMembership } from './app/guild-membership.js';
 import { NoticePreview } from './app/notice-preview.js';
 import { ServerSettings } from './app/server-settings.js';
-import type { AppServices } from './app/services.js';
+import { type AppServices, eventsTabRefusalOf } from './app/services.js';
 import { loadDataset } from './config/dataset-file.js';
 import { type BotConfig, ConfigError, readConfig } from './config/env.js';
 import { projectRoot } from './config/project-root.js';
@@ -25,12 +25,14 @@ import type { InteractionObserver } from './discord/interaction-observer.js';
 import { createInteractionRouter } from './discord/interaction-router.js';
 import { networkFailureCode } from './discord/network-error.js';
 import { DiscordNoticeSender } from './discord/notice-sender.js';
+import { DiscordScheduledEvents, EVENT_REQUEST_TIMEOUT_MS } from './discord/scheduled-events.js';
 import { processSendLimit, SendPacer } from './discord/send-pacer.js';
 import { buildNameIndex } from './domain/name-lookup.js';
 import { createLogger, type Logger } from './logger.js';
 import type { MetricSources } from './ops/metrics.js';
 import { SHUTDOWN_DRAIN_MS } from './ops/shutdown.js';
 import type { DeliveryObserver } from './schedule/delivery-observer.js';
+import { EventsTab } from './schedule/events-tab.js';
 import { HostHeartbeat } from './schedule/host-heartbeat.js';
 import { InvalidRequestGuard } from './schedule/invalid-request-guard.js';
 import { Scheduler } from './schedule/scheduler.js';
@@ -41,6 +43,7 @@ import { databaseLocation, parseDatabaseUrl } from './store/database-url.js';
 import { DeliveryLedger } from './store/delivery-ledger.js';
 import { GuildRetention } from './store/guild-retention.js';
 import { HostRepository } from './store/host-repository.js';
+import { ScheduledEventRepository } from './store/scheduled-events.js';
 import type { Schema } from './store/schema.js';
 import { ServerDateRepository } from './store/server-date-repository.js';
 import { SettingsRepository } from './store/settings-repository.js';
@@ -61,6 +64,8 @@ export interface BotOptions {
   ticker?: boolean;
   waitGuildTimeoutMs?: number;
   staleClaimMs?: number;
+  /** How long a scheduled-event request may take (default a minute); tests of lost answers shorten it. */
+  eventRequestTimeoutMs?: number;
   /** How long a command may take before its reply is deferred (0: at once); see the interaction router. */
   deferAfterMs?: number;
   /** Observes deliveries and interactions and reads the client (metrics); nothing by default. */
@@ -71,6 +76,8 @@ export interface RunningBot {
   config: BotConfig;
   client: Client;
   scheduler: Scheduler;
+  /** The Events tab job (run every five minutes by its own ticker). */
+  eventsTab: EventsTab;
   settings: ServerSettings;
   membership: GuildMembership;
   logger: Logger;
@@ -172,12 +179,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const sender = new DiscordNoticeSender(client, guard, pacer);
   const guilds = new CachedGuildDirectory(client, needs);
 
+  const scheduledEvents = new ScheduledEventRepository(database.db);
   const preview = new NoticePreview(dataset, settings, sender, now);
   const services: AppServices = {
     schedule: (guildId) => settings.schedule(guildId),
     settings,
     guilds,
     preview: (guildId, eventId) => preview.post(guildId, eventId),
+    eventsTabRefusal: async (guildId) => eventsTabRefusalOf(await scheduledEvents.refusal(guildId)),
   };
   const context: CommandContext<AppServices> = {
     dataset,
@@ -292,7 +301,29 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     Array.isArray(shardIds) ? { ids: shardIds, count: client.options.shardCount ?? 1 } : undefined,
   );
   const stopSweep = membership.startDailySweep();
+  // Its own REST client: discord.js must never resend a create (see DiscordScheduledEvents).
+  const eventsRest = new REST({
+    api: config.DISCORD_API_URL,
+    retries: 0,
+    timeout: options.eventRequestTimeoutMs ?? EVENT_REQUEST_TIMEOUT_MS,
+  }).setToken(config.DISCORD_TOKEN);
+  const eventsTab = new EventsTab({
+    dataset,
+    settings: settingsRepo,
+    events: scheduledEvents,
+    port: new DiscordScheduledEvents(client, eventsRest, guard, options.eventRequestTimeoutMs),
+    now,
+    logger: logger.child({ component: 'events-tab' }),
+    owner,
+    shards: held,
+  });
   const ticker = options.ticker === false ? null : startTicker(() => scheduler.tick(), logger);
+  // Every five minutes: an event is made 14 days ahead, so minutes do not matter; a changed posting time
+  // reaches the Events tab within five.
+  const eventsTicker =
+    options.ticker === false
+      ? null
+      : startTicker(() => eventsTab.run(), logger, { name: 'events-tab', cron: '*/5 * * * *' });
   logger.info(
     {
       user: client.user?.tag,
@@ -310,6 +341,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     config,
     client,
     scheduler,
+    eventsTab,
     settings,
     membership,
     logger,
@@ -317,8 +349,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     stop() {
       stopping ??= (async () => {
         ticker?.stop();
+        eventsTicker?.stop();
         stopSweep();
         const drained = await scheduler.stop(SHUTDOWN_DRAIN_MS);
+        // A pass in flight finishes (each request is bounded by its timeout) before the database closes.
+        await eventsTab.idle();
         if (!drained)
           logger.warn('sends still in flight at shutdown; their claims will be retried after restart');
         await heartbeat

@@ -7,6 +7,7 @@ import { channelSubcommand } from './channel.js';
 import { dateChoices, dateSubcommand } from './date.js';
 import { eventSubcommand } from './event.js';
 import { eventChoices } from './events.js';
+import { eventsTabSubcommand } from './events-tab.js';
 import { historyPage, historyPageOf, historySubcommand } from './history.js';
 import { languageSubcommand } from './language.js';
 import { pauseSubcommand } from './pause.js';
@@ -32,6 +33,7 @@ const subcommands: readonly ConfigSubcommand[] = [
   testSubcommand,
   historySubcommand,
   dateSubcommand,
+  eventsTabSubcommand,
 ];
 
 const ADMIN = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator;

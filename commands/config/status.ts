@@ -19,6 +19,14 @@ export async function problemsOf(settings: GuildSettings, ctx: ConfigContext): P
     else if (channel.missing.length > 0)
       problems.push({ code: 'missing-permissions', permissions: channel.missing });
   }
+  if (settings.eventsTab) {
+    if ((await ctx.services.guilds.canCreateEvents(settings.guildId)) === false) {
+      problems.push({ code: 'events-permission' });
+    } else {
+      const refusal = await ctx.services.eventsTabRefusal(settings.guildId);
+      if (refusal) problems.push({ code: 'events-refused', reason: refusal });
+    }
+  }
   if (eventsWithDay(ctx.dataset).every((e) => settings.disabledEvents.includes(e.id))) {
     problems.push({ code: 'all-events-off' });
   }

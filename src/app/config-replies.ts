@@ -17,7 +17,11 @@ export type ConfigProblem =
   | { code: 'paused'; reason: NonNullable<GuildSettings['pauseReason']>; detail: string | null }
   | { code: 'channel-missing' }
   | { code: 'missing-permissions'; permissions: ChannelPermission[] }
-  | { code: 'all-events-off' };
+  | { code: 'all-events-off' }
+  /** The Events tab is on but the bot may not create events: grant Create Events. */
+  | { code: 'events-permission' }
+  /** Discord refused an Events tab event: the server has 100 events, or it refused the event itself. */
+  | { code: 'events-refused'; reason: 'events-limit' | 'missing-permissions' | 'rejected' };
 
 /** A coming post: of a dataset anniversary, or of one of the server's own dates. */
 export type UpcomingPost =
@@ -47,7 +51,8 @@ export type ConfigChange =
   | { what: 'date-event'; name: string; enabled: boolean }
   | { what: 'language' }
   | { what: 'pause' }
-  | { what: 'resume' };
+  | { what: 'resume' }
+  | { what: 'events-tab'; enabled: boolean };
 
 export interface ConfigUpdatedReply {
   kind: 'config-updated';
@@ -88,6 +93,8 @@ export type ConfigInputError =
   | { kind: 'config-error'; code: 'no-channel' }
   | { kind: 'config-error'; code: 'not-paused' }
   | { kind: 'config-error'; code: 'already-paused' }
+  /** The Events tab needs Create Events (or Manage Events) in the server. */
+  | { kind: 'config-error'; code: 'events-permission' }
   /** Options that do not match the command's definition (a stale registration). */
   | { kind: 'config-error'; code: 'invalid-options' }
   /** A server date refused (see domain/server-date). */

@@ -36,6 +36,8 @@ export interface RoleView {
 export interface GuildDirectory {
   channel(guildId: string, channelId: string): Promise<ChannelView | null>;
   role(guildId: string, roleId: string): Promise<RoleView | null>;
+  /** Whether the bot may create scheduled events in the server (Create or Manage Events); null if unknown. */
+  canCreateEvents(guildId: string): Promise<boolean | null>;
 }
 
 /** A change to one of a server's own dates: the checked values (see domain/server-date). */
@@ -98,4 +100,14 @@ export interface AppServices {
   guilds: GuildDirectory;
   /** Posts a labelled preview of an event's notice to the server's channel now. */
   preview(guildId: string, eventId: string): Promise<PreviewOutcome>;
+  /** Why Discord last refused to make one of the server's Events tab events (a code), if it did. */
+  eventsTabRefusal(guildId: string): Promise<EventsTabRefusal | null>;
+}
+
+/** Discord's refusal of an Events tab event: the server is at its 100 events, or the payload was refused. */
+export type EventsTabRefusal = 'events-limit' | 'missing-permissions' | 'rejected';
+
+/** A stored refusal code as a {@link EventsTabRefusal}; anything else (none, or unknown) as null. */
+export function eventsTabRefusalOf(code: string | null): EventsTabRefusal | null {
+  return code === 'events-limit' || code === 'missing-permissions' || code === 'rejected' ? code : null;
 }

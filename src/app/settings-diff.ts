@@ -16,6 +16,7 @@ export function settingChanges(before: GuildSettings, after: GuildSettings): Set
   field('role', before.roleId, after.roleId);
   field('language', before.language, after.language);
   field('paused', pauseState(before), pauseState(after));
+  field('events-tab', before.eventsTab ? 'on' : 'off', after.eventsTab ? 'on' : 'off');
   const was = new Set(before.disabledEvents);
   const is = new Set(after.disabledEvents);
   for (const id of [...new Set([...was, ...is])].sort()) {

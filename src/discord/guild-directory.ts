@@ -6,16 +6,21 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import type { ChannelPermission } from '../app/config-replies.js';
+import { BOT_PERMISSIONS, EVENT_PERMISSION_BITS } from '../app/permissions.js';
 import type { ChannelView, GuildDirectory, RoleView } from '../app/services.js';
 import type { CacheNeeds } from './cache-needs.js';
 
-/** What notices need in their channel: what /config checks and the README's invite link grants. */
-export const NOTICE_CHANNEL_PERMISSIONS: Array<[ChannelPermission, bigint]> = [
-  ['ViewChannel', PermissionFlagsBits.ViewChannel],
-  ['SendMessages', PermissionFlagsBits.SendMessages],
-  ['EmbedLinks', PermissionFlagsBits.EmbedLinks],
-  ['ReadMessageHistory', PermissionFlagsBits.ReadMessageHistory],
+const CHANNEL_PERMISSIONS: readonly ChannelPermission[] = [
+  'ViewChannel',
+  'SendMessages',
+  'EmbedLinks',
+  'ReadMessageHistory',
 ];
+
+/** What notices need in their channel, taken from {@link BOT_PERMISSIONS} (the invite link's list). */
+export const NOTICE_CHANNEL_PERMISSIONS: Array<[ChannelPermission, bigint]> = BOT_PERMISSIONS.flatMap(
+  ([name, bit]) => (CHANNEL_PERMISSIONS.some((c) => c === name) ? [[name as ChannelPermission, bit]] : []),
+);
 
 /**
  * What the bot may do in channels and with roles. The cache holds only what {@link CacheNeeds} names, so a
@@ -42,6 +47,14 @@ export class CachedGuildDirectory implements GuildDirectory {
       missing: NOTICE_CHANNEL_PERMISSIONS.filter(([, bit]) => !perms.has(bit, true)).map(([name]) => name),
       canMentionEveryone: perms.has(PermissionFlagsBits.MentionEveryone, true),
     };
+  }
+
+  async canCreateEvents(guildId: string): Promise<boolean | null> {
+    const guild = this.client.guilds.cache.get(guildId);
+    const me = guild?.members.me;
+    if (!guild || !me) return null;
+    await this.ensureBotRoles(guild);
+    return EVENT_PERMISSION_BITS.some((bit) => me.permissions.has(bit, true));
   }
 
   async role(guildId: string, roleId: string): Promise<RoleView | null> {

@@ -198,6 +198,16 @@ export const commandText = {
     ru: 'Одна из дат сервера',
     tr: 'Bu sunucunun tarihlerinden biri',
   },
+  'config.events': {
+    en: "Show the coming anniversaries in the server's Events tab",
+    ru: 'Показывать ближайшие годовщины во вкладке «Мероприятия» сервера',
+    tr: 'Yaklaşan yıl dönümlerini sunucunun Etkinlikler sekmesinde göster',
+  },
+  'config.events.enabled': {
+    en: 'On: the bot creates an event for each anniversary 14 days ahead (needs Create Events)',
+    ru: 'Вкл.: бот создаёт мероприятие за 14 дней до годовщины (нужно право «Создавать мероприятия»)',
+    tr: 'Açık: bot her yıl dönümü için 14 gün önce etkinlik oluşturur (Etkinlik Oluştur izni gerekir)',
+  },
 } as const satisfies Record<string, { en: string; ru: string; tr: string }>;
 
 export type CommandTextKey = keyof typeof commandText;

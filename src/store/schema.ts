@@ -21,6 +21,24 @@ export interface GuildSettingsTable {
   updated_at: number;
   /** When the bot was removed from the server (not an outage); null while it is a member. */
   left_at: number | null;
+  /** 1 when the server shows its anniversaries in Discord's Events tab. */
+  events_tab: 0 | 1;
+}
+
+/** One anniversary the bot shows (or is making) in a server's Events tab. */
+export interface ScheduledEventsTable {
+  guild_id: string;
+  event_id: string;
+  year: number;
+  status: 'creating' | 'created' | 'failed' | 'uncertain' | 'dismissed';
+  discord_id: string | null;
+  digest: string | null;
+  starts_at: number;
+  ends_at: number;
+  reason: string | null;
+  claimed_by: string | null;
+  claimed_at: number | null;
+  updated_at: number;
 }
 
 export interface DeliveriesTable {
@@ -108,4 +126,5 @@ export interface Schema {
   shard_layout: ShardLayoutTable;
   host_heartbeats: HostHeartbeatsTable;
   identify_leases: IdentifyLeasesTable;
+  scheduled_events: ScheduledEventsTable;
 }

@@ -268,6 +268,7 @@ function toSettings(row: Selectable<GuildSettingsTable>): GuildSettings {
     pauseReason: row.pause_reason,
     pauseDetail: row.pause_detail,
     disabledEvents: parseEventIds(row.disabled_events),
+    eventsTab: row.events_tab === 1,
     nextDueAt: row.next_due_at,
     updatedAt: row.updated_at,
   };
@@ -287,6 +288,7 @@ function toRow(settings: GuildSettings, key: number): Omit<GuildSettingsTable, '
     pause_reason: settings.pauseReason,
     pause_detail: settings.pauseDetail,
     disabled_events: JSON.stringify(settings.disabledEvents),
+    events_tab: settings.eventsTab ? 1 : 0,
     next_due_at: settings.nextDueAt,
     updated_at: settings.updatedAt,
   };

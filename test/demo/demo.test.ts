@@ -26,6 +26,8 @@ it('npm run demo plays the scripted session offline and exits 0', async () => {
   expect(text).toMatch(
     /📎 remembrance-anniversaries-en\.ics — calendar file with 9 yearly events, [\d,]+ bytes/,
   );
+  expect(text).toContain("The server's Events tab now holds:");
+  expect(text).toMatch(/📅 Khojaly genocide: the 35th anniversary — .*, #general/);
   expect(text).toContain('#general receives:');
   expect(text).toContain('Khojaly genocide: the 35th anniversary');
   expect(text).toContain('✓ Demo finished');

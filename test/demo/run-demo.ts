@@ -68,7 +68,13 @@ async function main(): Promise<number> {
         name: 'Demo server',
         channels: [{ id: GENERAL, name: 'general', type: 0 }],
         roles: [
-          { id: GUILD, name: '@everyone', permissions: (1024n | 2048n | 16384n | 65536n).toString() },
+          // What the invite link grants: View Channel, Send Messages, Embed Links, Attach Files, Read Message
+          // History and Create Events.
+          {
+            id: GUILD,
+            name: '@everyone',
+            permissions: (1024n | 2048n | 16384n | 32768n | 65536n | (1n << 44n)).toString(),
+          },
           { id: ROLE, name: 'Remembrance', permissions: '0', mentionable: true },
         ],
       },
@@ -209,6 +215,15 @@ async function main(): Promise<number> {
     );
     await adminConfig('role', [{ name: 'role', type: 8, value: ROLE }], '/config role role: @Remembrance');
     await adminConfig('show', [], '/config show');
+    await adminConfig('events', [{ name: 'enabled', type: 5, value: true }], '/config events enabled: True');
+    await bot.eventsTab.run();
+    const shown = emulator.scheduledEvents(GUILD);
+    say("  The server's Events tab now holds:");
+    for (const e of shown) {
+      const at = readable(`<t:${Math.floor(Date.parse(e.scheduled_start_time) / 1000)}:F>`, names, clock.ms);
+      say(`    📅 ${e.name} — ${at}, ${e.entity_metadata?.location ?? ''}`);
+    }
+    check(shown.length === 1, `the Events tab should hold Khojaly's anniversary once (got ${shown.length})`);
 
     const next = (await bot.settings.get(GUILD)).nextDueAt;
     check(next === Date.parse('2027-02-26T05:00:00Z'), 'the next post should be Khojaly at 09:00 Baku');

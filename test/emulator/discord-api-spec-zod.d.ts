@@ -12,4 +12,6 @@ declare module 'discord-api-spec/zod' {
   export const UpdateMessageInteractionCallbackRequestSchema: ZodMiniType;
   export const PongInteractionCallbackRequestSchema: ZodMiniType;
   export const ApplicationCommandUpdateRequestSchema: ZodMiniType;
+  export const ExternalScheduledEventCreateRequestSchema: ZodMiniType;
+  export const ExternalScheduledEventPatchRequestPartialSchema: ZodMiniType;
 }

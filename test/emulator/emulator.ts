@@ -10,6 +10,12 @@ import { MessageStore, messageRoutes } from './messages.js';
 import { BucketLimiter, GlobalLimiter } from './rate-limits.js';
 import { restRoutes } from './rest-routes.js';
 import { Router } from './router.js';
+import {
+  createdEvent,
+  ScheduledEventStore,
+  type StoredScheduledEvent,
+  scheduledEventRoutes,
+} from './scheduled-events.js';
 import { createRestServer, Ledger } from './server.js';
 import { createSnowflakes } from './snowflake.js';
 import type {
@@ -58,6 +64,7 @@ class DiscordEmulator implements Emulator {
   port = 0;
   private readonly core: Core;
   private readonly faults = new Faults();
+  private readonly events = new ScheduledEventStore();
   private readonly server;
 
   constructor(options: EmulatorOptions) {
@@ -94,6 +101,7 @@ class DiscordEmulator implements Emulator {
     restRoutes(router, getCore);
     messageRoutes(router, getCore);
     interactionRoutes(router, getCore);
+    scheduledEventRoutes(router, getCore, this.events);
     this.server = createRestServer({
       token: opts.token,
       router,
@@ -182,6 +190,18 @@ class DiscordEmulator implements Emulator {
       body: body as never,
       extra: { author: apiUser(author.id, author.username, author.bot ?? false) },
     }).message;
+  }
+  scheduledEvents(guildId?: string): StoredScheduledEvent[] {
+    return this.events.list(guildId);
+  }
+  addScheduledEventAs(
+    creatorId: string,
+    guildId: string,
+    body: Record<string, unknown>,
+  ): StoredScheduledEvent {
+    const event = createdEvent(() => this.core, guildId, creatorId, body as never);
+    this.events.add(event);
+    return event;
   }
   commands(guildId?: string): unknown[] {
     return this.core.commands.list(guildId);

@@ -1,3 +1,4 @@
+import type { StoredScheduledEvent } from './scheduled-events.js';
 /** Public types of the local Discord emulator (test support). */
 
 import type { StoredAttachment, UploadedFile } from './attachments.js';
@@ -254,6 +255,14 @@ export interface Emulator {
     body: Record<string, unknown>,
   ): StoredMessage;
   commands(guildId?: string): unknown[];
+  /** The scheduled events Discord holds (every creator's), in creation order. */
+  scheduledEvents(guildId?: string): StoredScheduledEvent[];
+  /** A scheduled event someone else (a member) made, stored as Discord would. */
+  addScheduledEventAs(
+    creatorId: string,
+    guildId: string,
+    body: Record<string, unknown>,
+  ): StoredScheduledEvent;
   addGuild(g: GuildFixture): void;
   removeGuild(guildId: string): void;
   /** GUILD_DELETE with unavailable: true (an outage, not a removal). */

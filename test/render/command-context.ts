@@ -4,6 +4,7 @@ import type {
   AppServices,
   ChannelView,
   DateWriteResult,
+  EventsTabRefusal,
   GuildDirectory,
   PreviewOutcome,
   RoleView,
@@ -81,6 +82,8 @@ export class MemorySettings implements ServerSettingsPort {
 export class MemoryDirectory implements GuildDirectory {
   readonly channels = new Map<string, ChannelView>();
   readonly roles = new Map<string, RoleView>();
+  /** Whether the bot may create scheduled events (Create or Manage Events). */
+  eventsAllowed = true;
 
   async channel(_guildId: string, channelId: string): Promise<ChannelView | null> {
     return this.channels.get(channelId) ?? null;
@@ -89,6 +92,10 @@ export class MemoryDirectory implements GuildDirectory {
   async role(_guildId: string, roleId: string): Promise<RoleView | null> {
     return this.roles.get(roleId) ?? null;
   }
+
+  async canCreateEvents(): Promise<boolean | null> {
+    return this.eventsAllowed;
+  }
 }
 
 export interface FakeServices extends AppServices {
@@ -96,6 +103,7 @@ export interface FakeServices extends AppServices {
   guilds: MemoryDirectory;
   previewOutcome: PreviewOutcome;
   previews: Array<{ guildId: string; eventId: string }>;
+  eventsRefusal: EventsTabRefusal | null;
 }
 
 /** In-memory fakes of every port /config and /upcoming use. */
@@ -106,6 +114,10 @@ export function fakeServices(dataset: Dataset, now: () => number): FakeServices 
     guilds: new MemoryDirectory(),
     previewOutcome: { ok: true, messageId: '1100000000000000099' },
     previews: [],
+    eventsRefusal: null,
+    async eventsTabRefusal() {
+      return services.eventsRefusal;
+    },
     async schedule(guildId) {
       const s = guildId ? await settings.get(guildId) : defaultSettings('0', now());
       const postTime = parseLocalTime(s.postTime);

@@ -63,6 +63,7 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
             pause_reason: (i + j) % 7 === 0 ? ('admin' as const) : null,
             pause_detail: null,
             disabled_events: '[]',
+            events_tab: 0 as const,
             next_due_at: 1_000 + i + j,
             updated_at: 2,
           })),
@@ -203,7 +204,7 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
     expect(first.stderr).toBe('');
     const where = `PostgreSQL database "${target.name}" on 127.0.0.1:${postgresServer().port}`;
     expect(first.stdout).toBe(
-      `Copied ${temp.dir()}/source.sqlite to ${where}:\n  config_audit     0\n  deliveries       3\n  guild_settings   4\n  host_heartbeats  0\n  identify_leases  0\n  server_dates     0\n  shard_layout     0\nRow counts verified.\n`,
+      `Copied ${temp.dir()}/source.sqlite to ${where}:\n  config_audit     0\n  deliveries       3\n  guild_settings   4\n  host_heartbeats  0\n  identify_leases  0\n  scheduled_events 0\n  server_dates     0\n  shard_layout     0\nRow counts verified.\n`,
     );
     expect(first.status).toBe(0);
 

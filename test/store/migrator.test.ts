@@ -41,6 +41,7 @@ describe('migrations', () => {
       'guild_settings_due_by_plan',
       'host_heartbeats',
       'identify_leases',
+      'scheduled_events',
       'schema_migrations',
       'server_dates',
       'shard_layout',

@@ -32,6 +32,7 @@ describe.each(STORE_KINDS)('SettingsRepository on %s', (kind) => {
       pauseReason: null,
       pauseDetail: null,
       disabledEvents: [],
+      eventsTab: false,
       nextDueAt: null,
       updatedAt: 7,
     });

@@ -30,6 +30,7 @@ function valueText(setting: string, value: string | null, guildId: string, t: Me
         ? t.historyPausedByDiscord
         : t.historyPaused;
     case 'event':
+    case 'events-tab':
       return value === 'off' ? t.configEventOff : t.configEventOn;
     default:
       return escapeMarkdown(value);
@@ -50,6 +51,8 @@ function labelOf(entry: Entry, t: Messages, language: Language): string {
       return t.configLanguage;
     case 'paused':
       return t.configStatus;
+    case 'events-tab':
+      return t.configEventsTab;
     case 'event':
       return entry.event ? placeName(entry.event, language) : escapeMarkdown(entry.subject ?? '');
     case 'date':

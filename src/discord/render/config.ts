@@ -78,6 +78,10 @@ function problemText(problem: ConfigProblem, t: Messages): string {
       return t.problemAllOff;
     case 'paused':
       return t.problemPaused({ why: pauseWhy(problem.reason, problem.detail, t) });
+    case 'events-permission':
+      return t.problemEventsPermission;
+    case 'events-refused':
+      return problem.reason === 'events-limit' ? t.problemEventsLimit : t.problemEventsRefused;
   }
 }
 
@@ -146,6 +150,7 @@ function renderShow(reply: ConfigShowReply, language: Language): MessagePayload 
       name: t.configNext,
       value: reply.next.length ? reply.next.map((p) => nextLine(p, t, language)).join('\n') : t.configNoNext,
     },
+    { name: t.configEventsTab, value: s.eventsTab ? t.configEventOn : t.configEventOff, inline: true },
     { name: t.configEvents, value: clip(events, LIMITS.fieldValue) },
     ...problemsField(reply.problems, t),
     ...(trouble.length
@@ -189,6 +194,8 @@ function renderUpdated(reply: ConfigUpdatedReply, memberLanguage: Language): Mes
         return t.updatedPause;
       case 'resume':
         return t.updatedResume;
+      case 'events-tab':
+        return c.enabled ? t.updatedEventsTabOn : t.updatedEventsTabOff;
     }
   })();
   const next = reply.next
@@ -270,6 +277,8 @@ function renderInputError(error: ConfigInputError, language: Language): MessageP
         return serverDateMessages(language).problems[error.problem];
       case 'date-nothing-to-edit':
         return serverDateMessages(language).nothingToEdit;
+      case 'events-permission':
+        return t.errorEventsPermission;
     }
   })();
   return { content: `❌ ${content}`, embeds: [], allowed_mentions: NO_MENTIONS };

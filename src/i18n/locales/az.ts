@@ -197,6 +197,18 @@ export const az: Messages = {
   historyChange: (p: { label: string; from: string; to: string }) => `${p.label}: ${p.from} → ${p.to}`,
   historyPaused: 'dayandırılıb',
   historyPausedByDiscord: 'dayandırılıb (Discord dərcləri rədd edirdi)',
+  configEventsTab: 'Tədbirlər bölməsi',
+  problemEventsPermission:
+    'Tədbirlər bölməsi açıqdır, amma botun tədbir yaratmağa icazəsi yoxdur: ona "Tədbir yarat" icazəsini verin (Server Ayarları → Rollar) və ya /config events enabled:False ilə bölməni bağlayın.',
+  updatedEventsTabOn:
+    'Yaxınlaşan ildönümləri bir neçə dəqiqəyə serverin Tədbirlər bölməsində, hər biri 14 gün əvvəldən görünəcək.',
+  updatedEventsTabOff: 'Botun ildönümü tədbirləri Tədbirlər bölməsindən silinir.',
+  problemEventsLimit:
+    'Tədbirlər bölməsi doludur: Discord hər serverdə 100 planlaşdırılmış tədbirə icazə verir. Bəzilərini bitirin və ya silin, bot ildönümlərini beş dəqiqə ərzində əlavə edəcək.',
+  problemEventsRefused:
+    'Discord Tədbirlər bölməsi üçün ildönümü tədbirini rədd etdi; bot hər beş dəqiqədən bir yenidən cəhd edir. Belə qalarsa, /config events ilə bölməni bağlayıb yenidən açın.',
+  errorEventsPermission:
+    'İldönümlərini Tədbirlər bölməsində göstərmək üçün botun bu serverdə "Tədbir yarat" (və ya "Tədbirləri idarə et") icazəsi olmalıdır: onu Server Ayarları → Rollar bölməsində verin və yenidən cəhd edin. Heç nə dəyişdirilmədi.',
   historyPrevious: 'Əvvəlki',
   historyNext: 'Növbəti',
   historyFooter: (p: { page: number; pages: number; total: number }) =>

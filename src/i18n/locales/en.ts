@@ -182,6 +182,18 @@ export const en = {
   historyChange: (p: { label: string; from: string; to: string }) => `${p.label}: ${p.from} → ${p.to}`,
   historyPaused: 'paused',
   historyPausedByDiscord: 'paused (Discord refused posts)',
+  configEventsTab: 'Events tab',
+  problemEventsPermission:
+    'The Events tab is on, but the bot may not create events: grant it Create Events (Server Settings → Roles), or turn the tab off with /config events enabled:False.',
+  updatedEventsTabOn:
+    "The coming anniversaries will appear in the server's Events tab, each 14 days ahead, within a few minutes.",
+  updatedEventsTabOff: "The bot's anniversary events are being removed from the Events tab.",
+  problemEventsLimit:
+    'The Events tab is full: Discord allows 100 scheduled events per server. End or delete some, and the bot adds its anniversaries within five minutes.',
+  problemEventsRefused:
+    'Discord refused an anniversary event for the Events tab; the bot tries again every five minutes. If this stays, turn the tab off and on with /config events.',
+  errorEventsPermission:
+    'To show anniversaries in the Events tab the bot needs Create Events (or Manage Events) in this server: grant it in Server Settings → Roles, then try again. Nothing was changed.',
   historyPrevious: 'Previous',
   historyNext: 'Next',
   historyFooter: (p: { page: number; pages: number; total: number }) =>

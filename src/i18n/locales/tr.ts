@@ -185,6 +185,18 @@ export const tr: Messages = {
   historyChange: (p: { label: string; from: string; to: string }) => `${p.label}: ${p.from} → ${p.to}`,
   historyPaused: 'duraklatıldı',
   historyPausedByDiscord: 'duraklatıldı (Discord gönderileri reddetti)',
+  configEventsTab: 'Etkinlikler sekmesi',
+  problemEventsPermission:
+    'Etkinlikler sekmesi açık ama bot etkinlik oluşturamıyor: ona Etkinlik Oluştur iznini verin (Sunucu Ayarları → Roller) ya da sekmeyi /config events enabled:False ile kapatın.',
+  updatedEventsTabOn:
+    'Yaklaşan yıl dönümleri birkaç dakika içinde sunucunun Etkinlikler sekmesinde, her biri 14 gün önceden görünecek.',
+  updatedEventsTabOff: 'Botun yıl dönümü etkinlikleri Etkinlikler sekmesinden kaldırılıyor.',
+  problemEventsLimit:
+    'Etkinlikler sekmesi dolu: Discord sunucu başına 100 planlanmış etkinliğe izin verir. Bazılarını bitirin ya da silin; bot yıl dönümlerini beş dakika içinde ekler.',
+  problemEventsRefused:
+    'Discord, Etkinlikler sekmesi için bir yıl dönümü etkinliğini reddetti; bot beş dakikada bir yeniden dener. Böyle kalırsa sekmeyi /config events ile kapatıp yeniden açın.',
+  errorEventsPermission:
+    'Yıl dönümlerini Etkinlikler sekmesinde göstermek için botun bu sunucuda Etkinlik Oluştur (ya da Etkinlikleri Yönet) iznine ihtiyacı var: Sunucu Ayarları → Roller bölümünden verip yeniden deneyin. Hiçbir şey değiştirilmedi.',
   historyPrevious: 'Önceki',
   historyNext: 'Sonraki',
   historyFooter: (p: { page: number; pages: number; total: number }) =>

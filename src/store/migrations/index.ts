@@ -4,6 +4,7 @@ import { auditMigration } from './0003-audit.js';
 import { hostsMigration } from './0004-hosts.js';
 import { dueByPlanMigration } from './0005-due-by-plan.js';
 import { serverDatesMigration } from './0006-server-dates.js';
+import { scheduledEventsMigration } from './0008-scheduled-events.js';
 import type { Migration } from './migration.js';
 
 /** Every migration this version of the bot knows, in the order they run. Append only. */
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   hostsMigration,
   dueByPlanMigration,
   serverDatesMigration,
+  scheduledEventsMigration,
 ];
