@@ -204,7 +204,18 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
     expect(first.stderr).toBe('');
     const where = `PostgreSQL database "${target.name}" on 127.0.0.1:${postgresServer().port}`;
     expect(first.stdout).toBe(
-      `Copied ${temp.dir()}/source.sqlite to ${where}:\n  config_audit     0\n  deliveries       3\n  guild_settings   4\n  host_heartbeats  0\n  identify_leases  0\n  scheduled_events 0\n  server_dates     0\n  shard_layout     0\nRow counts verified.\n`,
+      `Copied ${temp.dir()}/source.sqlite to ${where}:\n${Object.entries({
+        config_audit: 0,
+        deliveries: 3,
+        guild_settings: 4,
+        host_heartbeats: 0,
+        identify_leases: 0,
+        scheduled_events: 0,
+        server_dates: 0,
+        shard_layout: 0,
+      })
+        .map(([table, rows]) => `  ${table.padEnd('scheduled_events'.length + 2)}${rows}\n`)
+        .join('')}Row counts verified.\n`,
     );
     expect(first.status).toBe(0);
 
