@@ -9,6 +9,7 @@ import { eventChoices } from './events.js';
 import { historyPage, historyPageOf, historySubcommand } from './history.js';
 import { languageSubcommand } from './language.js';
 import { pauseSubcommand } from './pause.js';
+import { reminderSubcommand } from './reminder.js';
 import { resumeSubcommand } from './resume.js';
 import { roleSubcommand } from './role.js';
 import { showSubcommand } from './show.js';
@@ -24,6 +25,7 @@ const subcommands: readonly ConfigSubcommand[] = [
   timezoneSubcommand,
   timeSubcommand,
   roleSubcommand,
+  reminderSubcommand,
   eventSubcommand,
   languageSubcommand,
   pauseSubcommand,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventsWithDay } from '../../src/domain/dataset.js';
+import { ofLedgerEventId } from '../../src/store/delivery.js';
 import { nextPostsOf, problemsOf } from './status.js';
 import { configSubcommand } from './subcommand.js';
 
@@ -21,7 +22,14 @@ export const showSubcommand = configSubcommand({
       roleName: role?.name ?? null,
       next: nextPostsOf(settings, ctx, 3),
       problems: await problemsOf(settings, ctx),
-      trouble: trouble.map((d) => ({ ...d, event: ctx.dataset.events.find((e) => e.id === d.eventId) })),
+      trouble: trouble.map((d) => {
+        const { eventId, kind } = ofLedgerEventId(d.eventId);
+        return {
+          ...d,
+          reminder: kind === 'reminder',
+          event: ctx.dataset.events.find((e) => e.id === eventId),
+        };
+      }),
       events: eventsWithDay(ctx.dataset),
     };
   },

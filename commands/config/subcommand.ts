@@ -23,7 +23,8 @@ export type ConfigSubcommandName =
   | 'pause'
   | 'resume'
   | 'test'
-  | 'history';
+  | 'history'
+  | 'reminder';
 
 /** A /config request that passed the shared checks: made in a server, by a member who may change it. */
 export interface ConfigRequest {

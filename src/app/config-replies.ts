@@ -31,7 +31,7 @@ export interface ConfigShowReply {
   next: UpcomingPost[];
   problems: ConfigProblem[];
   /** Recent anniversaries that were missed, failed, or may or may not have been posted. */
-  trouble: Array<Delivery & { event: RemembranceEvent | undefined }>;
+  trouble: Array<Delivery & { event: RemembranceEvent | undefined; reminder: boolean }>;
   events: RemembranceEvent[];
 }
 
@@ -44,7 +44,8 @@ export type ConfigChange =
   | { what: 'event'; event: RemembranceEvent; enabled: boolean }
   | { what: 'language' }
   | { what: 'pause' }
-  | { what: 'resume' };
+  | { what: 'resume' }
+  | { what: 'reminder'; days: number };
 
 export interface ConfigUpdatedReply {
   kind: 'config-updated';

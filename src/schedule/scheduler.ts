@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
+import { occurrenceIn } from '../domain/anniversary.js';
 import { type Dataset, eventsWithDay } from '../domain/dataset.js';
 import { noticeFor } from '../domain/notice.js';
-import { DAY_ENDED, deliveryMarker, deliveryNonce } from '../store/delivery.js';
+import { DAY_ENDED, deliveryMarker, deliveryNonce, ledgerEventId } from '../store/delivery.js';
 import type { DeliveryLedger } from '../store/delivery-ledger.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import type { SettingsRepository, ShardSelection } from '../store/settings-repository.js';
@@ -147,7 +148,7 @@ export class Scheduler {
     now: number,
     summary: TickSummary,
   ): Promise<DeliveryResult> {
-    const key = { guildId: item.guildId, eventId: item.eventId, year: item.year };
+    const key = { guildId: item.guildId, eventId: ledgerEventId(item.eventId, item.kind), year: item.year };
     const log = this.deps.logger.child({ ...key });
     const existing = await this.deps.ledger.get(key);
     // A row claimed or failed-retryable holds an attempt whose outcome is unknown: it may have posted.
@@ -223,10 +224,15 @@ export class Scheduler {
       await this.deps.ledger.markMissed(key, this.deps.now(), item.occurrence.at);
       return settle(this.observer, summary, log, item, { outcome: 'missed', reason: DAY_ENDED });
     }
-    const notice = noticeFor(this.deps.dataset, event, item.occurrence, {
+    // A reminder's own occurrence is its day; the notice it carries speaks of the anniversary's.
+    const { postTime, timeZone } = plannerSettings(settings);
+    const occurrence =
+      item.kind === 'reminder' ? occurrenceIn(event.date, item.year, postTime, timeZone) : item.occurrence;
+    const notice = noticeFor(this.deps.dataset, event, occurrence, {
       guildId: settings.guildId,
       roleId: settings.roleId,
       preview: false,
+      daysLeft: item.kind === 'reminder' ? item.daysBefore : null,
     });
     const outcome = await this.deps.sender.send(channelId, notice, settings.language, {
       nonce: deliveryNonce(key),

@@ -35,6 +35,8 @@ export interface GuildSettings {
   pauseDetail: string | null;
   /** Event ids this server turned off, sorted and without duplicates. */
   disabledEvents: string[];
+  /** Days before each anniversary a reminder is posted, 0–30; 0 = no reminders. */
+  reminderDays: number;
   /** Epoch ms of the next post this server is due, as computed by the scheduler. */
   nextDueAt: number | null;
   updatedAt: number;
@@ -56,6 +58,7 @@ export function defaultSettings(guildId: string, now: number): GuildSettings {
     pauseReason: null,
     pauseDetail: null,
     disabledEvents: [],
+    reminderDays: 0,
     nextDueAt: null,
     updatedAt: now,
   };

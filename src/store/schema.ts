@@ -21,6 +21,8 @@ export interface GuildSettingsTable {
   updated_at: number;
   /** When the bot was removed from the server (not an outage); null while it is a member. */
   left_at: number | null;
+  /** Days before each anniversary a reminder is posted; 0 = none. */
+  reminder_days: number;
 }
 
 export interface DeliveriesTable {

@@ -42,7 +42,7 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
   async function seed(db: OpenedDatabase, bulk: number): Promise<void> {
     await new SettingsRepository(db.db).update(
       BIG,
-      { channelId: BIG, roleId: BIG, disabledEvents: ['a', 'b'], nextDueAt: 1.8e12 },
+      { channelId: BIG, roleId: BIG, disabledEvents: ['a', 'b'], nextDueAt: 1.8e12, reminderDays: 7 },
       1,
     );
     const ids = Array.from({ length: bulk }, (_, i) => snowflake(1_000 + i));
@@ -63,6 +63,7 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
             pause_reason: (i + j) % 7 === 0 ? ('admin' as const) : null,
             pause_detail: null,
             disabled_events: '[]',
+            reminder_days: (i + j) % 31,
             next_due_at: 1_000 + i + j,
             updated_at: 2,
           })),

@@ -7,6 +7,7 @@ import { LANGUAGE_NAMES } from '../../i18n/language-names.js';
 import type { Messages } from '../../i18n/locales/en.js';
 import { placeName } from '../../i18n/place-names.js';
 import { PAUSE_REASONS } from '../../store/guild-settings.js';
+import { reminderText } from './config.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
 
 type Entry = ConfigHistoryReply['entries'][number];
@@ -30,6 +31,8 @@ function valueText(setting: string, value: string | null, guildId: string, t: Me
         : t.historyPaused;
     case 'event':
       return value === 'off' ? t.configEventOff : t.configEventOn;
+    case 'reminder':
+      return /^\d+$/.test(value) ? reminderText(Number(value), t) : escapeMarkdown(value);
     default:
       return escapeMarkdown(value);
   }
@@ -49,6 +52,8 @@ function labelOf(entry: Entry, t: Messages, language: Language): string {
       return t.configLanguage;
     case 'paused':
       return t.configStatus;
+    case 'reminder':
+      return t.configReminder;
     case 'event':
       return entry.event ? placeName(entry.event, language) : escapeMarkdown(entry.subject ?? '');
     default:

@@ -88,6 +88,11 @@ function nextLine(post: UpcomingPost, t: Messages, language: Language): string {
   });
 }
 
+/** The reminder setting as /config show and the history say it. */
+export function reminderText(days: number, t: Messages): string {
+  return days === 0 ? t.configReminderOff : t.configReminderValue({ days: t.days(days) });
+}
+
 function problemsField(problems: ConfigProblem[], t: Messages): APIEmbedField[] {
   if (problems.length === 0) return [];
   return [
@@ -109,7 +114,8 @@ function renderShow(reply: ConfigShowReply, language: Language): MessagePayload 
     )
     .join('\n');
   const trouble = reply.trouble.map((d) => {
-    const name = d.event ? placeName(d.event, language) : d.eventId;
+    const event = d.event ? placeName(d.event, language) : d.eventId;
+    const name = d.reminder ? t.reminderOf({ name: event }) : event;
     // A row that was attempted and then ran out of day failed; one never attempted was missed while down.
     if (d.status === 'missed' && d.attempts === 0) return t.troubleMissed({ name, year: d.year });
     if (d.status === 'uncertain') return t.troubleUncertain({ name, year: d.year });
@@ -121,6 +127,7 @@ function renderShow(reply: ConfigShowReply, language: Language): MessagePayload 
     { name: t.configTime, value: s.postTime, inline: true },
     { name: t.configRole, value: role, inline: true },
     { name: t.configLanguage, value: LANGUAGE_NAMES[s.language], inline: true },
+    { name: t.configReminder, value: reminderText(s.reminderDays, t), inline: true },
     {
       name: t.configStatus,
       value:
@@ -172,6 +179,8 @@ function renderUpdated(reply: ConfigUpdatedReply, memberLanguage: Language): Mes
         return t.updatedPause;
       case 'resume':
         return t.updatedResume;
+      case 'reminder':
+        return c.days === 0 ? t.updatedReminderOff : t.updatedReminder({ days: t.days(c.days) });
     }
   })();
   const next = reply.next

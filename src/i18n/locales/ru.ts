@@ -10,6 +10,15 @@ const YEAR_FORMS: Record<Intl.LDMLPluralRule, string> = {
   other: 'года',
 };
 
+const DAY_FORMS: Record<Intl.LDMLPluralRule, string> = {
+  zero: 'дней',
+  one: 'день',
+  two: 'дня',
+  few: 'дня',
+  many: 'дней',
+  other: 'дня',
+};
+
 /**
  * Russian. Permission names are Discord's own in its Russian client, in «». Where a number or a name would
  * need a case ending the text is built so it does not («женщин — 106», «Источник: …»): the values come in
@@ -94,11 +103,21 @@ export const ru: Messages = {
     '**Пробное уведомление** — так уведомления будут выглядеть здесь; это не публикация к годовщине.',
   noticePreviewFooter: 'Пробное уведомление',
   noticeFooter: (p: { date: string }) => `День памяти: ${p.date}`,
+  days: (n: number) => `${n} ${DAY_FORMS[plural.select(n)]}`,
+  // «До годовщины осталось 3 дня»: the count stays in the nominative/genitive forms the plural rules give.
+  reminderLabel: (p: { days: string }) => `**Напоминание:** до этой годовщины осталось ${p.days}.`,
 
   configTitle: 'Уведомления о годовщинах на этом сервере',
   configChannel: 'Канал',
   configZone: 'Часовой пояс',
   configTime: 'Местное время',
+  configReminder: 'Напоминание',
+  configReminderOff: 'нет',
+  configReminderValue: (p: { days: string }) => `за ${p.days}`,
+  reminderOf: (p: { name: string }) => `Напоминание: ${p.name}`,
+  updatedReminder: (p: { days: string }) =>
+    `Напоминание будет публиковаться за ${p.days} до каждой годовщины, в то же время и в том же канале.`,
+  updatedReminderOff: 'Напоминаний больше не будет; сами годовщины по-прежнему публикуются.',
   configRole: 'Упоминание',
   configLanguage: 'Язык',
   configStatus: 'Состояние',

@@ -3,6 +3,7 @@ import { deliveryReadbackMigration } from './0002-delivery-readback.js';
 import { auditMigration } from './0003-audit.js';
 import { hostsMigration } from './0004-hosts.js';
 import { dueByPlanMigration } from './0005-due-by-plan.js';
+import { remindersPublishingMigration } from './0007-reminders-publishing.js';
 import type { Migration } from './migration.js';
 
 /** Every migration this version of the bot knows, in the order they run. Append only. */
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   auditMigration,
   hostsMigration,
   dueByPlanMigration,
+  remindersPublishingMigration,
 ];
