@@ -3,12 +3,10 @@ import type { RemembranceEvent } from '../domain/dataset.js';
 import type { AuditEntry } from '../store/config-audit.js';
 import type { Delivery } from '../store/delivery.js';
 import type { GuildSettings } from '../store/guild-settings.js';
+import type { BOT_PERMISSIONS, BotPermissionName } from './permissions.js';
 
-/**
- * A permission the bot needs in the notice channel. Read Message History lets it check, after a crash or
- * an unanswered send, whether a notice was already posted before posting it again.
- */
-export type ChannelPermission = 'ViewChannel' | 'SendMessages' | 'EmbedLinks' | 'ReadMessageHistory';
+/** A permission the bot needs in the notice channel (see {@link BOT_PERMISSIONS}). */
+export type ChannelPermission = BotPermissionName;
 
 /** Something that keeps notices from arriving, with what to do about it. */
 export type ConfigProblem =

@@ -6,16 +6,14 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import type { ChannelPermission } from '../app/config-replies.js';
+import { BOT_PERMISSIONS } from '../app/permissions.js';
 import type { ChannelView, GuildDirectory, RoleView } from '../app/services.js';
 import type { CacheNeeds } from './cache-needs.js';
 
-/** What notices need in their channel: what /config checks and the README's invite link grants. */
-export const NOTICE_CHANNEL_PERMISSIONS: Array<[ChannelPermission, bigint]> = [
-  ['ViewChannel', PermissionFlagsBits.ViewChannel],
-  ['SendMessages', PermissionFlagsBits.SendMessages],
-  ['EmbedLinks', PermissionFlagsBits.EmbedLinks],
-  ['ReadMessageHistory', PermissionFlagsBits.ReadMessageHistory],
-];
+/** What notices need in their channel: the channel part of the one list, {@link BOT_PERMISSIONS}. */
+export const NOTICE_CHANNEL_PERMISSIONS: Array<[ChannelPermission, bigint]> = BOT_PERMISSIONS.filter(
+  (p) => p.where === 'channel',
+).map((p) => [p.name, p.bit]);
 
 /**
  * What the bot may do in channels and with roles. The cache holds only what {@link CacheNeeds} names, so a
