@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { CommandStore } from './commands.js';
 import type { Core, ResolvedOptions } from './core.js';
+import { crosspostRoutes, PublishLog } from './crosspost.js';
 import { Faults } from './faults.js';
 import { apiUser } from './fixtures.js';
 import { Gateway } from './gateway.js';
@@ -58,6 +59,8 @@ class DiscordEmulator implements Emulator {
   port = 0;
   private readonly core: Core;
   private readonly faults = new Faults();
+  /** Publishes per announcement channel, for Discord's hourly limit; tests add others' publishes. */
+  readonly publishes = new PublishLog();
   private readonly server;
 
   constructor(options: EmulatorOptions) {
@@ -93,6 +96,7 @@ class DiscordEmulator implements Emulator {
     const router = new Router();
     restRoutes(router, getCore);
     messageRoutes(router, getCore);
+    crosspostRoutes(router, getCore, this.publishes);
     interactionRoutes(router, getCore);
     this.server = createRestServer({
       token: opts.token,
