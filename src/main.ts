@@ -25,6 +25,7 @@ import type { InteractionObserver } from './discord/interaction-observer.js';
 import { createInteractionRouter } from './discord/interaction-router.js';
 import { networkFailureCode } from './discord/network-error.js';
 import { DiscordNoticeSender } from './discord/notice-sender.js';
+import { DiscordPublisher } from './discord/publisher.js';
 import { processSendLimit, SendPacer } from './discord/send-pacer.js';
 import { buildNameIndex } from './domain/name-lookup.js';
 import { createLogger, type Logger } from './logger.js';
@@ -33,6 +34,7 @@ import { SHUTDOWN_DRAIN_MS } from './ops/shutdown.js';
 import type { DeliveryObserver } from './schedule/delivery-observer.js';
 import { HostHeartbeat } from './schedule/host-heartbeat.js';
 import { InvalidRequestGuard } from './schedule/invalid-request-guard.js';
+import { Publishing } from './schedule/publishing.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { startTicker } from './schedule/ticker.js';
 import { ConfigAudit } from './store/config-audit.js';
@@ -41,6 +43,7 @@ import { databaseLocation, parseDatabaseUrl } from './store/database-url.js';
 import { DeliveryLedger } from './store/delivery-ledger.js';
 import { GuildRetention } from './store/guild-retention.js';
 import { HostRepository } from './store/host-repository.js';
+import { PublicationLedger } from './store/publication-ledger.js';
 import type { Schema } from './store/schema.js';
 import { SettingsRepository } from './store/settings-repository.js';
 
@@ -120,6 +123,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const settingsRepo = new SettingsRepository(database.db);
   const ledger = new DeliveryLedger(database.db);
+  const publications = new PublicationLedger(database.db);
   // The Discord cache keeps only the channels and roles servers configured (and the bot's own roles).
   const needs = new CacheNeeds();
   const keep = (s: { channelId: string | null; roleId: string | null }) => {
@@ -127,7 +131,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     if (s.roleId) needs.keepRole(s.roleId);
   };
   for (const s of await settingsRepo.listAll()) keep(s);
-  const settings = new ServerSettings(settingsRepo, ledger, dataset, now, keep, new ConfigAudit(database.db));
+  const settings = new ServerSettings(
+    settingsRepo,
+    ledger,
+    dataset,
+    now,
+    keep,
+    new ConfigAudit(database.db),
+    publications,
+  );
   const membership = new GuildMembership(
     new GuildRetention(database.db),
     settingsRepo,
@@ -271,6 +283,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await settings.pauseForDiscord(guildId, reason, detail);
     },
     staleClaimMs: options.staleClaimMs,
+    publishing: new Publishing({
+      ledger: publications,
+      publisher: new DiscordPublisher(client, pacer),
+      now,
+      logger: logger.child({ component: 'publishing' }),
+      shards: held,
+    }),
     checkpoint,
     observer: options.observer,
   });

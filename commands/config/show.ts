@@ -11,6 +11,7 @@ export const showSubcommand = configSubcommand({
   async run(_input, { ctx, guildId }) {
     const settings = await ctx.services.settings.get(guildId);
     const trouble = await ctx.services.settings.recentTrouble(guildId);
+    const publishing = await ctx.services.settings.recentPublishing(guildId);
     const channel = settings.channelId
       ? await ctx.services.guilds.channel(guildId, settings.channelId)
       : null;
@@ -30,6 +31,10 @@ export const showSubcommand = configSubcommand({
           event: ctx.dataset.events.find((e) => e.id === eventId),
         };
       }),
+      publishing: publishing.map((p) => ({
+        ...p,
+        event: ctx.dataset.events.find((e) => e.id === p.eventId),
+      })),
       events: eventsWithDay(ctx.dataset),
     };
   },

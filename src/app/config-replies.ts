@@ -3,6 +3,7 @@ import type { RemembranceEvent } from '../domain/dataset.js';
 import type { AuditEntry } from '../store/config-audit.js';
 import type { Delivery } from '../store/delivery.js';
 import type { GuildSettings } from '../store/guild-settings.js';
+import type { Publication } from '../store/publication.js';
 import type { BOT_PERMISSIONS, BotPermissionName } from './permissions.js';
 
 /** A permission the bot needs in the notice channel (see {@link BOT_PERMISSIONS}). */
@@ -30,6 +31,8 @@ export interface ConfigShowReply {
   problems: ConfigProblem[];
   /** Recent anniversaries that were missed, failed, or may or may not have been posted. */
   trouble: Array<Delivery & { event: RemembranceEvent | undefined; reminder: boolean }>;
+  /** Notices posted in an announcement channel whose publishing is being retried or failed. */
+  publishing: Array<Publication & { event: RemembranceEvent | undefined }>;
   events: RemembranceEvent[];
 }
 

@@ -2,6 +2,7 @@ import type { LocalTime } from '../domain/anniversary.js';
 import type { AuditEntry } from '../store/config-audit.js';
 import type { Delivery } from '../store/delivery.js';
 import type { GuildSettings, GuildSettingsPatch } from '../store/guild-settings.js';
+import type { Publication } from '../store/publication.js';
 import type { ChannelPermission } from './config-replies.js';
 
 /** The posting zone and time of a server, or the defaults outside one. */
@@ -54,6 +55,8 @@ export interface ServerSettingsPort {
   /** Applies a change and recomputes when the server next posts; an actor's change is audited. */
   write(guildId: string, edit: SettingsEdit, actor?: ConfigActor): Promise<GuildSettings>;
   recentTrouble(guildId: string): Promise<Delivery[]>;
+  /** Recent notices whose publishing to following servers is failing or failed. */
+  recentPublishing(guildId: string): Promise<Publication[]>;
   /** One page (from 0) of this server's recorded /config changes, newest first, and how many there are. */
   history(guildId: string, page: number, size: number): Promise<{ entries: AuditEntry[]; total: number }>;
 }

@@ -1,8 +1,15 @@
 import type { Logger } from 'pino';
-import { occurrenceIn } from '../domain/anniversary.js';
+import { localInstant, occurrenceIn } from '../domain/anniversary.js';
 import { type Dataset, eventsWithDay } from '../domain/dataset.js';
 import { noticeFor } from '../domain/notice.js';
-import { DAY_ENDED, deliveryMarker, deliveryNonce, ledgerEventId } from '../store/delivery.js';
+import { daysEarlier } from '../domain/reminder.js';
+import {
+  DAY_ENDED,
+  type DeliveryKey,
+  deliveryMarker,
+  deliveryNonce,
+  ledgerEventId,
+} from '../store/delivery.js';
 import type { DeliveryLedger } from '../store/delivery-ledger.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import type { SettingsRepository, ShardSelection } from '../store/settings-repository.js';
@@ -12,6 +19,7 @@ import type { InvalidRequestGuard } from './invalid-request-guard.js';
 import type { NoticeSender } from './notice-port.js';
 import { type DatedEvent, nextDueAt, type PlannedDelivery } from './planner.js';
 import { plannerSettings } from './planner-settings.js';
+import type { Publishing } from './publishing.js';
 import { checkEarlierAttempt } from './read-back.js';
 import { type DeliveryResult, emptySummary, settle, type TickSummary } from './tick-summary.js';
 
@@ -35,6 +43,8 @@ export interface SchedulerDeps {
   concurrency?: number;
   /** A claim older than this whose owner never finished is taken over (it crashed). */
   staleClaimMs?: number;
+  /** Publishes notices posted in announcement channels; none = no publishing (tests of sending alone). */
+  publishing?: Publishing;
   /** Told of every delivery's outcome and every takeover (metrics, alerts). */
   observer?: DeliveryObserver;
   /** Test-only (see config/test-hooks): lets the kill-point test stop a delivery at a given step. */
@@ -124,6 +134,11 @@ export class Scheduler {
       }
     });
     await Promise.all(workers);
+    if (!this.stopped && this.deps.publishing) {
+      await this.deps.publishing.retryDue().catch((err: unknown) => {
+        this.deps.logger.error({ err }, 'publishing retries failed');
+      });
+    }
     if (summary.servers > 0) this.deps.logger.info({ ...summary }, 'tick finished');
     return summary;
   }
@@ -203,6 +218,7 @@ export class Scheduler {
       const earlier = await checkEarlierAttempt(this.deps.sender, channelId, claim.delivery, this.deps.now());
       if (earlier.kind === 'found') {
         await this.deps.ledger.markSent(key, earlier.messageId, this.deps.now());
+        await this.publish(settings, item, key, channelId, earlier.messageId);
         return settle(this.observer, summary, log, item, { outcome: 'found', messageId: earlier.messageId });
       }
       if (earlier.kind === 'uncertain') {
@@ -242,6 +258,7 @@ export class Scheduler {
     if (outcome.ok) await this.deps.checkpoint?.('after-send', key.guildId);
     if (outcome.ok) {
       await this.deps.ledger.markSent(key, outcome.messageId, after);
+      await this.publish(settings, item, key, channelId, outcome.messageId);
       return settle(this.observer, summary, log, item, {
         outcome: 'sent',
         delayMs: after - item.occurrence.at,
@@ -274,5 +291,28 @@ export class Scheduler {
       detail: outcome.detail,
     });
     return retryable ? 'pending' : 'done';
+  }
+
+  /**
+   * Publishes the day's notice when its channel is an announcement channel (reminders are for the server's
+   * own members, and stay within Discord's 10 publishes a channel an hour). Retried while its local day lasts.
+   * A failure here is the publication's, never the delivery's.
+   */
+  private async publish(
+    settings: GuildSettings,
+    item: PlannedDelivery,
+    key: DeliveryKey,
+    channelId: string,
+    messageId: string,
+  ): Promise<void> {
+    if (!this.deps.publishing || item.kind !== 'notice') return;
+    const dayEnds = localInstant(
+      daysEarlier(item.occurrence.date, -1),
+      { hour: 0, minute: 0 },
+      settings.timeZone,
+    );
+    await this.deps.publishing.posted(key, channelId, messageId, dayEnds).catch((err: unknown) => {
+      this.deps.logger.error({ err, ...key }, 'publishing failed');
+    });
   }
 }

@@ -64,6 +64,7 @@ function show(): ConfigShowReply {
       { ...row('reminder:khojaly', 'missed', 0, DAY_ENDED), event: khojaly, reminder: true },
     ],
     events: [],
+    publishing: [],
   };
 }
 

@@ -16,6 +16,7 @@ import type { Messages } from '../../i18n/locales/en.js';
 import { placeName } from '../../i18n/place-names.js';
 import type { Delivery } from '../../store/delivery.js';
 import type { PauseReason } from '../../store/guild-settings.js';
+import type { Publication } from '../../store/publication.js';
 import { renderHistory } from './config-history.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
 
@@ -43,6 +44,21 @@ function troubleReason(d: Delivery, t: Messages): string {
     case 'rejected':
     case 'history-unreadable':
       return t.troubleDiscordError({ detail: escapeMarkdown(clip(d.detail ?? d.reason, 200)) });
+  }
+}
+
+/** Why a notice is not (yet) published to the servers following its channel. */
+function publishReason(p: Publication, t: Messages): string {
+  switch (p.reason) {
+    case 'rate-limited':
+      return t.publishRateLimited;
+    case 'missing-access':
+    case 'missing-permissions':
+      return t.publishNeedsPermission;
+    case 'day-ended':
+      return t.publishDayEnded;
+    default:
+      return t.troubleDiscordError({ detail: escapeMarkdown(clip(p.detail ?? p.reason ?? '', 200)) });
   }
 }
 
@@ -121,6 +137,15 @@ function renderShow(reply: ConfigShowReply, language: Language): MessagePayload 
     if (d.status === 'uncertain') return t.troubleUncertain({ name, year: d.year });
     return t.troubleFailed({ name, year: d.year, reason: troubleReason(d, t) });
   });
+  for (const p of reply.publishing) {
+    const name = p.event ? placeName(p.event, language) : p.eventId;
+    const reason = publishReason(p, t);
+    trouble.push(
+      p.status === 'pending' && p.nextAt !== null
+        ? t.publishPending({ name, year: p.year, reason, at: `<t:${Math.floor(p.nextAt / 1000)}:R>` })
+        : t.publishFailed({ name, year: p.year, reason }),
+    );
+  }
   const fields: APIEmbedField[] = [
     { name: t.configChannel, value: s.channelId ? `<#${s.channelId}>` : t.configNotSet, inline: true },
     { name: t.configZone, value: s.timeZone, inline: true },

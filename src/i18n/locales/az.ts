@@ -131,6 +131,14 @@ export const az: Messages = {
     `${p.name} ${p.year}: buraxılıb — bot həmin gün işləmirdi`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name} ${p.year}: alınmadı — ${p.reason}`,
+  publishPending: (p: { name: string; year: number; reason: string; at: string }) =>
+    `${p.name} ${p.year}: kanalda dərc edildi, izləyən serverlərə hələ göndərilməyib — ${p.reason}; növbəti cəhd ${p.at}`,
+  publishFailed: (p: { name: string; year: number; reason: string }) =>
+    `${p.name} ${p.year}: kanalda dərc edildi, izləyən serverlərə göndərilmədi — ${p.reason}`,
+  publishRateLimited: 'Discord-un bu kanalda saatda 10 yayım həddinə çatıldı',
+  publishNeedsPermission:
+    'bildirişi yaymaq üçün botun elan kanalında mesaj göndərmək (Send Messages) icazəsi olmalıdır',
+  publishDayEnded: 'ildönümü günü yayımdan əvvəl bitdi',
   troubleUncertain: (p: { name: string; year: number }) =>
     `${p.name} ${p.year}: məlum deyil — cəhdin nəticəsi bilinmədi, bot isə kanalın tarixçəsini oxuya bilmir, ona görə yenidən paylaşmadı; kanala baxın və bota orada mesaj tarixçəsini oxumaq (Read Message History) icazəsi verin`,
   troubleDiscordError: (p: { detail: string }) => `Discord belə cavab verdi: “${p.detail}”`,

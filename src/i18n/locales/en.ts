@@ -117,6 +117,13 @@ export const en = {
     `${p.name} ${p.year}: missed — the bot was not running that day`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name} ${p.year}: failed — ${p.reason}`,
+  publishPending: (p: { name: string; year: number; reason: string; at: string }) =>
+    `${p.name} ${p.year}: posted, not yet published to following servers — ${p.reason}; trying again ${p.at}`,
+  publishFailed: (p: { name: string; year: number; reason: string }) =>
+    `${p.name} ${p.year}: posted, but not published to following servers — ${p.reason}`,
+  publishRateLimited: 'Discord’s limit of 10 published messages an hour in the channel was reached',
+  publishNeedsPermission: 'the bot needs Send Messages in the announcement channel to publish its notice',
+  publishDayEnded: 'the anniversary’s day ended before it could be published',
   troubleUncertain: (p: { name: string; year: number }) =>
     `${p.name} ${p.year}: uncertain — an attempt's outcome was unknown and the bot cannot read the channel's history to check, so it did not post again; look in the channel, and grant the bot Read Message History there`,
   troubleDiscordError: (p: { detail: string }) => `Discord answered “${p.detail}”`,

@@ -138,6 +138,14 @@ export const ru: Messages = {
     `${p.name}, ${p.year}: пропущено — в тот день бот не работал`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name}, ${p.year}: не удалось — ${p.reason}`,
+  publishPending: (p: { name: string; year: number; reason: string; at: string }) =>
+    `${p.name} ${p.year}: опубликовано в канале, но ещё не разослано подписанным серверам — ${p.reason}; следующая попытка ${p.at}`,
+  publishFailed: (p: { name: string; year: number; reason: string }) =>
+    `${p.name} ${p.year}: опубликовано в канале, но не разослано подписанным серверам — ${p.reason}`,
+  publishRateLimited: 'достигнут лимит Discord: 10 публикаций в час в этом канале',
+  publishNeedsPermission:
+    'боту нужно право «Отправлять сообщения» в канале объявлений, чтобы разослать уведомление',
+  publishDayEnded: 'день годовщины закончился раньше, чем удалось разослать уведомление',
   troubleUncertain: (p: { name: string; year: number }) =>
     `${p.name}, ${p.year}: неизвестно — исход попытки неизвестен, а прочитать историю канала бот не может, поэтому повторно не публиковал; проверьте канал и дайте боту там право «Читать историю сообщений»`,
   troubleDiscordError: (p: { detail: string }) => `Discord ответил «${p.detail}»`,

@@ -118,6 +118,13 @@ export const tr: Messages = {
     `${p.name} ${p.year}: kaçırıldı — bot o gün çalışmıyordu`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name} ${p.year}: gönderilemedi — ${p.reason}`,
+  publishPending: (p: { name: string; year: number; reason: string; at: string }) =>
+    `${p.name} ${p.year}: kanalda gönderildi, takip eden sunuculara henüz yayımlanmadı — ${p.reason}; yeniden deneme ${p.at}`,
+  publishFailed: (p: { name: string; year: number; reason: string }) =>
+    `${p.name} ${p.year}: kanalda gönderildi, ama takip eden sunuculara yayımlanmadı — ${p.reason}`,
+  publishRateLimited: 'Discord’un bu kanalda saatte 10 yayım sınırına ulaşıldı',
+  publishNeedsPermission: 'bildirimi yayımlamak için botun duyuru kanalında Mesaj Gönder iznine ihtiyacı var',
+  publishDayEnded: 'yıl dönümü günü yayımlanamadan bitti',
   troubleUncertain: (p: { name: string; year: number }) =>
     `${p.name} ${p.year}: belirsiz — denemenin sonucu bilinmiyor ve bot kanal geçmişini okuyamadığı için yeniden göndermedi; kanala bakın ve bota orada Mesaj Geçmişini Oku iznini verin`,
   troubleDiscordError: (p: { detail: string }) => `Discord’un yanıtı: “${p.detail}”`,
