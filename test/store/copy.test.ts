@@ -109,11 +109,13 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
     const copied = await copyDatabase(raw(source), raw(destination), { targetLocation: 'target' });
 
     expect(copied).toEqual([
+      { table: 'config_audit', rows: 0 },
       { table: 'deliveries', rows: 2_500 },
       { table: 'guild_settings', rows: 2_501 },
       { table: 'host_heartbeats', rows: 0 },
       { table: 'identify_leases', rows: 0 },
       { table: 'later_table', rows: 2 },
+      { table: 'publications', rows: 0 },
       { table: 'shard_layout', rows: 0 },
     ]);
     const [from, to] = [source, destination].map((o) => ({
@@ -143,8 +145,13 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
       const last = await open(another.url);
       const copied = await copyDatabase(raw(middle), raw(last), { targetLocation: 'last' });
       expect(copied).toEqual([
+        { table: 'config_audit', rows: 0 },
         { table: 'deliveries', rows: 2_100 },
         { table: 'guild_settings', rows: 2_101 },
+        { table: 'host_heartbeats', rows: 0 },
+        { table: 'identify_leases', rows: 0 },
+        { table: 'publications', rows: 0 },
+        { table: 'shard_layout', rows: 0 },
       ]);
       const all = (o: OpenedDatabase) => new SettingsRepository(o.db).listAll();
       expect(await all(last)).toEqual(await all(source));
@@ -194,7 +201,7 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
     expect(first.stderr).toBe('');
     const where = `PostgreSQL database "${target.name}" on 127.0.0.1:${postgresServer().port}`;
     expect(first.stdout).toBe(
-      `Copied ${temp.dir()}/source.sqlite to ${where}:\n  deliveries       3\n  guild_settings   4\n  host_heartbeats  0\n  identify_leases  0\n  shard_layout     0\nRow counts verified.\n`,
+      `Copied ${temp.dir()}/source.sqlite to ${where}:\n  config_audit     0\n  deliveries       3\n  guild_settings   4\n  host_heartbeats  0\n  identify_leases  0\n  publications     0\n  shard_layout     0\nRow counts verified.\n`,
     );
     expect(first.status).toBe(0);
 

@@ -177,7 +177,7 @@ describe('migrations on PostgreSQL', () => {
     `.execute(onPostgres);
     const sqliteColumns = await sql<{ c: string }>`
       SELECT m.name || '.' || p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p
-      WHERE m.type = 'table' ORDER BY 1
+      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY 1
     `.execute(sqlite.db);
     const pgIndexes = await sql<{ i: string }>`
       SELECT indexname AS i FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT LIKE '%_pkey'

@@ -32,6 +32,7 @@ describe.each(STORE_KINDS)('SettingsRepository on %s', (kind) => {
       pauseReason: null,
       pauseDetail: null,
       disabledEvents: [],
+      reminderDays: 0,
       nextDueAt: null,
       updatedAt: 7,
     });
