@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { type CalendarDate, localInstant } from '../domain/anniversary.js';
+import { daysEarlier } from '../domain/reminder.js';
 import type { DeliveryKey } from '../store/delivery.js';
 import type { Publication } from '../store/publication.js';
 import type { PublicationLedger } from '../store/publication-ledger.js';
@@ -6,6 +8,11 @@ import type { ShardSelection } from '../store/settings-repository.js';
 import type { Publisher } from './publish-port.js';
 
 const MINUTE = 60_000;
+
+/** The end of a local day in a zone (the next day's first instant): no publish is tried after it. */
+export function dayEnd(date: CalendarDate, zone: string): number {
+  return localInstant(daysEarlier(date, -1), { hour: 0, minute: 0 }, zone);
+}
 /** After a 403 an admin may grant the permission; look again this often while the day lasts. */
 export const REFUSED_RETRY_MS = 15 * MINUTE;
 /** A rate limit's retry_after is waited out with this margin (Discord's clock against ours). */

@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
-import { localInstant, occurrenceIn } from '../domain/anniversary.js';
+import { occurrenceIn } from '../domain/anniversary.js';
 import { type Dataset, eventsWithDay } from '../domain/dataset.js';
 import { noticeFor } from '../domain/notice.js';
-import { daysEarlier } from '../domain/reminder.js';
 import {
   DAY_ENDED,
   type DeliveryKey,
@@ -19,7 +18,7 @@ import type { InvalidRequestGuard } from './invalid-request-guard.js';
 import type { NoticeSender } from './notice-port.js';
 import { type DatedEvent, nextDueAt, type PlannedDelivery } from './planner.js';
 import { plannerSettings } from './planner-settings.js';
-import type { Publishing } from './publishing.js';
+import { dayEnd, type Publishing } from './publishing.js';
 import { checkEarlierAttempt } from './read-back.js';
 import { type DeliveryResult, emptySummary, settle, type TickSummary } from './tick-summary.js';
 
@@ -306,12 +305,8 @@ export class Scheduler {
     messageId: string,
   ): Promise<void> {
     if (!this.deps.publishing || item.kind !== 'notice') return;
-    const dayEnds = localInstant(
-      daysEarlier(item.occurrence.date, -1),
-      { hour: 0, minute: 0 },
-      settings.timeZone,
-    );
-    await this.deps.publishing.posted(key, channelId, messageId, dayEnds).catch((err: unknown) => {
+    const untilAt = dayEnd(item.occurrence.date, settings.timeZone);
+    await this.deps.publishing.posted(key, channelId, messageId, untilAt).catch((err: unknown) => {
       this.deps.logger.error({ err, ...key }, 'publishing failed');
     });
   }

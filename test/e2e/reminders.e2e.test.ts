@@ -33,6 +33,9 @@ describe('reminders ahead through the real discord.js client and the emulator', 
     expect(set.content).toContain('A reminder will be posted 3 days before each anniversary');
     const show = visibleText(await runConfig(h, 'show'));
     expect(show).toContain('Reminder\n3 days before');
+    const history = visibleText(await runConfig(h, 'history'));
+    expect(history).toContain('Reminder');
+    expect(history).toContain('3 days before');
 
     const reminderAt = KHOJALY_2027 - 3 * DAY;
     h.clock.ms = reminderAt - MINUTE;

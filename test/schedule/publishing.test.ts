@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Publisher, PublishOutcome } from '../../src/schedule/publish-port.js';
-import { Publishing, REFUSED_RETRY_MS } from '../../src/schedule/publishing.js';
+import { dayEnd, Publishing, REFUSED_RETRY_MS } from '../../src/schedule/publishing.js';
 import { PublicationLedger } from '../../src/store/publication-ledger.js';
 import { SettingsRepository } from '../../src/store/settings-repository.js';
 import { snowflake } from '../store/fixtures.js';
@@ -35,6 +35,18 @@ const refused: PublishOutcome = {
   reason: 'missing-permissions',
   detail: '50013: Missing Permissions',
 };
+
+describe('the day a publish is retried within', () => {
+  it('ends at the next local midnight, following the clocks', () => {
+    expect(new Date(dayEnd({ year: 2027, month: 2, day: 26 }, 'Asia/Baku')).toISOString()).toBe(
+      new Date(DAY_ENDS).toISOString(),
+    );
+    // 29 Oct 2028 in Berlin lasts 25 hours: it ends at 00:00 CET, 23:00 UTC.
+    expect(new Date(dayEnd({ year: 2028, month: 10, day: 29 }, 'Europe/Berlin')).toISOString()).toBe(
+      '2028-10-29T23:00:00.000Z',
+    );
+  });
+});
 
 describe.each(STORE_KINDS)('publishing notices in announcement channels (%s)', (kind) => {
   const store = useStore(kind);
