@@ -38,8 +38,26 @@ export class Publishing {
 
   /** After a notice was posted (or found posted): publishes it now if its channel is an announcement channel. */
   async posted(key: DeliveryKey, channelId: string, messageId: string, untilAt: number): Promise<void> {
-    if (!(await this.deps.publisher.isAnnouncement(channelId))) return;
-    const row = await this.deps.ledger.schedule(key, { channelId, messageId, untilAt }, this.deps.now());
+    const row = await this.record(key, channelId, messageId, untilAt);
+    if (row) await this.attemptIfNew(row);
+  }
+
+  /**
+   * Records a posted notice as to be published when its channel is an announcement channel (null otherwise);
+   * a publication recorded before is returned as it is.
+   */
+  async record(
+    key: DeliveryKey,
+    channelId: string,
+    messageId: string,
+    untilAt: number,
+  ): Promise<Publication | null> {
+    if (!(await this.deps.publisher.isAnnouncement(channelId))) return null;
+    return this.deps.ledger.schedule(key, { channelId, messageId, untilAt }, this.deps.now());
+  }
+
+  /** The first attempt of a publication nobody has tried yet (a second process or a read-back finds it tried). */
+  async attemptIfNew(row: Publication): Promise<void> {
     if (row.status === 'pending' && row.attempts === 0) await this.attempt(row);
   }
 

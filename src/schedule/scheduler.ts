@@ -216,8 +216,9 @@ export class Scheduler {
       }
       const earlier = await checkEarlierAttempt(this.deps.sender, channelId, claim.delivery, this.deps.now());
       if (earlier.kind === 'found') {
+        const publishing = await this.publication(settings, item, key, channelId, earlier.messageId);
         await this.deps.ledger.markSent(key, earlier.messageId, this.deps.now());
-        await this.publish(settings, item, key, channelId, earlier.messageId);
+        await publishing();
         return settle(this.observer, summary, log, item, { outcome: 'found', messageId: earlier.messageId });
       }
       if (earlier.kind === 'uncertain') {
@@ -256,8 +257,9 @@ export class Scheduler {
     const after = this.deps.now();
     if (outcome.ok) await this.deps.checkpoint?.('after-send', key.guildId);
     if (outcome.ok) {
+      const publishing = await this.publication(settings, item, key, channelId, outcome.messageId);
       await this.deps.ledger.markSent(key, outcome.messageId, after);
-      await this.publish(settings, item, key, channelId, outcome.messageId);
+      await publishing();
       return settle(this.observer, summary, log, item, {
         outcome: 'sent',
         delayMs: after - item.occurrence.at,
@@ -293,21 +295,26 @@ export class Scheduler {
   }
 
   /**
-   * Publishes the day's notice when its channel is an announcement channel (reminders are for the server's
-   * own members, and stay within Discord's 10 publishes a channel an hour). Retried while its local day lasts.
-   * A failure here is the publication's, never the delivery's.
+   * Records the day's notice for publishing when its channel is an announcement channel — before the delivery
+   * is marked sent, so a crash in between leaves a pending publication the next tick finds — and returns the
+   * first attempt, made once the delivery is recorded. Reminders are not published: they are for the server's
+   * own members, and stay within Discord's 10 publishes a channel an hour. A failure here is the
+   * publication's, never the delivery's.
    */
-  private async publish(
+  private async publication(
     settings: GuildSettings,
     item: PlannedDelivery,
     key: DeliveryKey,
     channelId: string,
     messageId: string,
-  ): Promise<void> {
-    if (!this.deps.publishing || item.kind !== 'notice') return;
+  ): Promise<() => Promise<void>> {
+    const { publishing, logger } = this.deps;
+    const failed = (err: unknown) => logger.error({ err, ...key }, 'publishing failed');
+    if (!publishing || item.kind !== 'notice') return async () => {};
     const untilAt = dayEnd(item.occurrence.date, settings.timeZone);
-    await this.deps.publishing.posted(key, channelId, messageId, untilAt).catch((err: unknown) => {
-      this.deps.logger.error({ err, ...key }, 'publishing failed');
-    });
+    const row = await publishing.record(key, channelId, messageId, untilAt).catch(failed);
+    return async () => {
+      if (row) await publishing.attemptIfNew(row).catch(failed);
+    };
   }
 }

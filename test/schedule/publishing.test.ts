@@ -83,6 +83,16 @@ describe.each(STORE_KINDS)('publishing notices in announcement channels (%s)', (
     expect(await ledger.get({ ...KEY, eventId: 'shusha' })).toBeNull();
   });
 
+  it('publishes on the next tick a notice recorded for publishing by a process that died before trying', async () => {
+    const publisher = new ScriptedPublisher([{ ok: true }]);
+    const p = publishing(publisher);
+    expect(await p.record(KEY, NEWS, 'm1', DAY_ENDS)).toMatchObject({ status: 'pending', attempts: 0 });
+    clock.now = POSTED + MINUTE;
+    expect(await p.retryDue()).toBe(1);
+    expect(publisher.calls).toEqual(['m1']);
+    expect(await ledger.get(KEY)).toMatchObject({ status: 'published' });
+  });
+
   it('retries a refused publish every 15 minutes while the day lasts, then publishes once granted', async () => {
     const publisher = new ScriptedPublisher([refused, refused, { ok: true }]);
     const p = publishing(publisher);
