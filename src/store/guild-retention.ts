@@ -68,6 +68,7 @@ export class GuildRetention {
       if (ids.length === 0) return [];
       await trx.deleteFrom('config_audit').where('guild_id', 'in', ids).execute();
       await trx.deleteFrom('deliveries').where('guild_id', 'in', ids).execute();
+      await trx.deleteFrom('publications').where('guild_id', 'in', ids).execute();
       await trx.deleteFrom('guild_settings').where('guild_id', 'in', ids).execute();
       return ids;
     });

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Publisher, PublishOutcome } from '../../src/schedule/publish-port.js';
 import { dayEnd, Publishing, REFUSED_RETRY_MS } from '../../src/schedule/publishing.js';
+import { GuildRetention } from '../../src/store/guild-retention.js';
 import { PublicationLedger } from '../../src/store/publication-ledger.js';
 import { SettingsRepository } from '../../src/store/settings-repository.js';
 import { snowflake } from '../store/fixtures.js';
@@ -53,6 +54,7 @@ describe.each(STORE_KINDS)('publishing notices in announcement channels (%s)', (
   const clock = { now: POSTED };
   let ledger: PublicationLedger;
   let settings: SettingsRepository;
+  let retention: GuildRetention;
   let close: () => Promise<void>;
 
   function publishing(publisher: Publisher) {
@@ -66,6 +68,7 @@ describe.each(STORE_KINDS)('publishing notices in announcement channels (%s)', (
     close = opened.close;
     ledger = new PublicationLedger(db);
     settings = new SettingsRepository(db);
+    retention = new GuildRetention(db);
     await settings.update(A, { channelId: NEWS }, POSTED);
   });
   afterEach(async () => {
@@ -160,5 +163,12 @@ describe.each(STORE_KINDS)('publishing notices in announcement channels (%s)', (
     await settings.update(A, { paused: false }, clock.now);
     expect(await p.retryDue()).toBe(1);
     expect(await ledger.get(KEY)).toMatchObject({ status: 'published' });
+  });
+
+  it('deletes a removed server’s publications with the rest of its data after the grace period', async () => {
+    await publishing(new ScriptedPublisher([refused])).posted(KEY, NEWS, 'm1', DAY_ENDS);
+    await retention.markLeft(A, POSTED);
+    expect(await retention.deleteLeftBefore(POSTED + 1)).toEqual([A]);
+    expect(await ledger.get(KEY)).toBeNull();
   });
 });
