@@ -65,6 +65,7 @@ export async function seedSettingsAt(databaseUrl: string, rows: readonly SeedRow
             pause_detail: null,
             disabled_events: '[]',
             events_tab: 0 as const,
+            reminder_days: 0,
             next_due_at: r.nextDueAt,
             updated_at: now,
           })),

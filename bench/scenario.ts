@@ -114,6 +114,7 @@ export function settingsRows(scene: Scene, count: number, dueCount: number, seed
         timeZone,
         postTime: { hour, minute },
         disabledEvents: [],
+        reminderDays: 0,
         nextDueAt: null,
       };
       memo.set(key, nextDueAt(settings, scene.events, after));

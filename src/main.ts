@@ -25,6 +25,7 @@ import type { InteractionObserver } from './discord/interaction-observer.js';
 import { createInteractionRouter } from './discord/interaction-router.js';
 import { networkFailureCode } from './discord/network-error.js';
 import { DiscordNoticeSender } from './discord/notice-sender.js';
+import { DiscordPublisher } from './discord/publisher.js';
 import { DiscordScheduledEvents, EVENT_REQUEST_TIMEOUT_MS } from './discord/scheduled-events.js';
 import { processSendLimit, SendPacer } from './discord/send-pacer.js';
 import { buildNameIndex } from './domain/name-lookup.js';
@@ -35,6 +36,7 @@ import type { DeliveryObserver } from './schedule/delivery-observer.js';
 import { EventsTab } from './schedule/events-tab.js';
 import { HostHeartbeat } from './schedule/host-heartbeat.js';
 import { InvalidRequestGuard } from './schedule/invalid-request-guard.js';
+import { Publishing } from './schedule/publishing.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { startTicker } from './schedule/ticker.js';
 import { ConfigAudit } from './store/config-audit.js';
@@ -43,6 +45,7 @@ import { databaseLocation, parseDatabaseUrl } from './store/database-url.js';
 import { DeliveryLedger } from './store/delivery-ledger.js';
 import { GuildRetention } from './store/guild-retention.js';
 import { HostRepository } from './store/host-repository.js';
+import { PublicationLedger } from './store/publication-ledger.js';
 import { ScheduledEventRepository } from './store/scheduled-events.js';
 import type { Schema } from './store/schema.js';
 import { ServerDateRepository } from './store/server-date-repository.js';
@@ -128,6 +131,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const settingsRepo = new SettingsRepository(database.db);
   const ledger = new DeliveryLedger(database.db);
+  const publications = new PublicationLedger(database.db);
   // The Discord cache keeps only the channels and roles servers configured (and the bot's own roles).
   const needs = new CacheNeeds();
   const keep = (s: { channelId: string | null; roleId: string | null }) => {
@@ -144,6 +148,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     keep,
     new ConfigAudit(database.db),
     serverDates,
+    publications,
   );
   const membership = new GuildMembership(
     new GuildRetention(database.db),
@@ -291,6 +296,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await settings.pauseForDiscord(guildId, reason, detail);
     },
     staleClaimMs: options.staleClaimMs,
+    publishing: new Publishing({
+      ledger: publications,
+      publisher: new DiscordPublisher(client, pacer),
+      now,
+      logger: logger.child({ component: 'publishing' }),
+      shards: held,
+    }),
     checkpoint,
     observer: options.observer,
   });

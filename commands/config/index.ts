@@ -11,6 +11,7 @@ import { eventsTabSubcommand } from './events-tab.js';
 import { historyPage, historyPageOf, historySubcommand } from './history.js';
 import { languageSubcommand } from './language.js';
 import { pauseSubcommand } from './pause.js';
+import { reminderSubcommand } from './reminder.js';
 import { resumeSubcommand } from './resume.js';
 import { roleSubcommand } from './role.js';
 import { showSubcommand } from './show.js';
@@ -26,6 +27,7 @@ const subcommands: readonly ConfigSubcommand[] = [
   timezoneSubcommand,
   timeSubcommand,
   roleSubcommand,
+  reminderSubcommand,
   eventSubcommand,
   languageSubcommand,
   pauseSubcommand,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventsWithDay } from '../../src/domain/dataset.js';
+import { ofLedgerEventId } from '../../src/store/delivery.js';
 import { nextPostsOf, problemsOf } from './status.js';
 import { configSubcommand } from './subcommand.js';
 
@@ -11,6 +12,7 @@ export const showSubcommand = configSubcommand({
     const settings = await ctx.services.settings.get(guildId);
     const trouble = await ctx.services.settings.recentTrouble(guildId);
     const own = await ctx.services.settings.serverDates(guildId);
+    const publishing = await ctx.services.settings.recentPublishing(guildId);
     const channel = settings.channelId
       ? await ctx.services.guilds.channel(guildId, settings.channelId)
       : null;
@@ -22,10 +24,18 @@ export const showSubcommand = configSubcommand({
       roleName: role?.name ?? null,
       next: nextPostsOf(settings, ctx, 3, own),
       problems: await problemsOf(settings, ctx),
-      trouble: trouble.map((d) => ({
-        ...d,
-        event: ctx.dataset.events.find((e) => e.id === d.eventId),
-        serverDateName: own.find((o) => o.id === d.eventId)?.name,
+      trouble: trouble.map((d) => {
+        const { eventId, kind } = ofLedgerEventId(d.eventId);
+        return {
+          ...d,
+          reminder: kind === 'reminder',
+          event: ctx.dataset.events.find((e) => e.id === eventId),
+          serverDateName: own.find((o) => o.id === eventId)?.name,
+        };
+      }),
+      publishing: publishing.map((p) => ({
+        ...p,
+        event: ctx.dataset.events.find((e) => e.id === p.eventId),
       })),
       events: eventsWithDay(ctx.dataset),
     };

@@ -24,7 +24,8 @@ export type ConfigSubcommandName =
   | 'resume'
   | 'test'
   | 'history'
-  | 'events';
+  | 'events'
+  | 'reminder';
 
 /** A /config request that passed the shared checks: made in a server, by a member who may change it. */
 export interface ConfigRequest {

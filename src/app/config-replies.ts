@@ -4,12 +4,11 @@ import type { ServerDate, ServerDateProblem } from '../domain/server-date.js';
 import type { AuditEntry } from '../store/config-audit.js';
 import type { Delivery } from '../store/delivery.js';
 import type { GuildSettings } from '../store/guild-settings.js';
+import type { Publication } from '../store/publication.js';
+import type { BOT_PERMISSIONS, BotPermissionName } from './permissions.js';
 
-/**
- * A permission the bot needs in the notice channel. Read Message History lets it check, after a crash or
- * an unanswered send, whether a notice was already posted before posting it again.
- */
-export type ChannelPermission = 'ViewChannel' | 'SendMessages' | 'EmbedLinks' | 'ReadMessageHistory';
+/** A permission the bot needs in the notice channel (see {@link BOT_PERMISSIONS}). */
+export type ChannelPermission = BotPermissionName;
 
 /** Something that keeps notices from arriving, with what to do about it. */
 export type ConfigProblem =
@@ -36,7 +35,11 @@ export interface ConfigShowReply {
   next: UpcomingPost[];
   problems: ConfigProblem[];
   /** Recent anniversaries that were missed, failed, or may or may not have been posted. */
-  trouble: Array<Delivery & { event: RemembranceEvent | undefined; serverDateName?: string | undefined }>;
+  trouble: Array<
+    Delivery & { event: RemembranceEvent | undefined; reminder: boolean; serverDateName?: string | undefined }
+  >;
+  /** Notices posted in an announcement channel whose publishing is being retried or failed. */
+  publishing: Array<Publication & { event: RemembranceEvent | undefined }>;
   events: RemembranceEvent[];
 }
 
@@ -52,7 +55,8 @@ export type ConfigChange =
   | { what: 'language' }
   | { what: 'pause' }
   | { what: 'resume' }
-  | { what: 'events-tab'; enabled: boolean };
+  | { what: 'events-tab'; enabled: boolean }
+  | { what: 'reminder'; days: number };
 
 export interface ConfigUpdatedReply {
   kind: 'config-updated';

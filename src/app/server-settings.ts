@@ -13,6 +13,8 @@ import {
   type GuildSettings,
   type GuildSettingsPatch,
 } from '../store/guild-settings.js';
+import type { Publication } from '../store/publication.js';
+import type { PublicationLedger } from '../store/publication-ledger.js';
 import type { ServerDateRepository } from '../store/server-date-repository.js';
 import type { SettingsRepository, WriteHooks } from '../store/settings-repository.js';
 import { type DateChange, dateChanges, isDateEdit } from './server-date-edits.js';
@@ -61,6 +63,8 @@ export class ServerSettings implements ServerSettingsPort {
     private readonly audit: ConfigAudit | null = null,
     /** The dates servers' admins added; none in tests that do not use them. */
     private readonly dates: ServerDateRepository | null = null,
+    /** Publishing in announcement channels; none in tests that do not look at it. */
+    private readonly publications: PublicationLedger | null = null,
   ) {}
 
   /** A server's own dates, oldest day first. */
@@ -196,6 +200,13 @@ export class ServerSettings implements ServerSettingsPort {
     size: number,
   ): Promise<{ entries: AuditEntry[]; total: number }> {
     return this.audit ? this.audit.page(guildId, this.now(), page, size) : { entries: [], total: 0 };
+  }
+
+  async recentPublishing(guildId: string): Promise<Publication[]> {
+    if (!this.publications) return [];
+    const sinceYear = new Date(this.now()).getUTCFullYear() - 1;
+    const rows = await this.publications.listForGuild(guildId, sinceYear);
+    return rows.filter((p) => p.status === 'failed' || (p.status === 'pending' && p.attempts > 0)).slice(-10);
   }
 
   async recentTrouble(guildId: string): Promise<Delivery[]> {

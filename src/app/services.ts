@@ -3,6 +3,7 @@ import type { ServerDate, ServerDateProblem } from '../domain/server-date.js';
 import type { AuditEntry } from '../store/config-audit.js';
 import type { Delivery } from '../store/delivery.js';
 import type { GuildSettings, GuildSettingsPatch } from '../store/guild-settings.js';
+import type { Publication } from '../store/publication.js';
 import type { ChannelPermission } from './config-replies.js';
 
 /** The posting zone and time of a server, or the defaults outside one. */
@@ -80,6 +81,8 @@ export interface ServerSettingsPort {
   serverDates(guildId: string): Promise<ServerDate[]>;
   /** Adds, edits or removes one of them, audited; a refusal changes nothing. */
   writeDate(guildId: string, edit: DateEdit, actor: ConfigActor): Promise<DateWriteResult>;
+  /** Recent notices whose publishing to following servers is failing or failed. */
+  recentPublishing(guildId: string): Promise<Publication[]>;
   /** One page (from 0) of this server's recorded /config changes, newest first, and how many there are. */
   history(guildId: string, page: number, size: number): Promise<{ entries: AuditEntry[]; total: number }>;
 }

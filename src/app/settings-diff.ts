@@ -15,6 +15,7 @@ export function settingChanges(before: GuildSettings, after: GuildSettings): Set
   field('time', before.postTime, after.postTime);
   field('role', before.roleId, after.roleId);
   field('language', before.language, after.language);
+  field('reminder', String(before.reminderDays), String(after.reminderDays));
   field('paused', pauseState(before), pauseState(after));
   field('events-tab', before.eventsTab ? 'on' : 'off', after.eventsTab ? 'on' : 'off');
   const was = new Set(before.disabledEvents);

@@ -1,6 +1,7 @@
 import { Client, GatewayIntentBits, Partials, type WebSocketOptions } from 'discord.js';
 import type { CacheNeeds } from './cache-needs.js';
 import { leanCaches } from './lean-cache.js';
+import { rejectPublishRateLimit } from './publisher.js';
 
 export interface ClientSettings {
   /** REST base without a version suffix, e.g. https://discord.com/api. */
@@ -34,6 +35,7 @@ export function createDiscordClient(settings: ClientSettings, needs?: CacheNeeds
       api: settings.apiUrl,
       retries: settings.restRetries ?? 3,
       timeout: settings.restTimeoutMs ?? 15_000,
+      rejectOnRateLimit: rejectPublishRateLimit,
     },
     ...(settings.shards === 'from-env'
       ? {}

@@ -10,17 +10,10 @@ import { BOT_PERMISSIONS, EVENT_PERMISSION_BITS } from '../app/permissions.js';
 import type { ChannelView, GuildDirectory, RoleView } from '../app/services.js';
 import type { CacheNeeds } from './cache-needs.js';
 
-const CHANNEL_PERMISSIONS: readonly ChannelPermission[] = [
-  'ViewChannel',
-  'SendMessages',
-  'EmbedLinks',
-  'ReadMessageHistory',
-];
-
-/** What notices need in their channel, taken from {@link BOT_PERMISSIONS} (the invite link's list). */
-export const NOTICE_CHANNEL_PERMISSIONS: Array<[ChannelPermission, bigint]> = BOT_PERMISSIONS.flatMap(
-  ([name, bit]) => (CHANNEL_PERMISSIONS.some((c) => c === name) ? [[name as ChannelPermission, bit]] : []),
-);
+/** What notices need in their channel: the channel part of the one list, {@link BOT_PERMISSIONS}. */
+export const NOTICE_CHANNEL_PERMISSIONS: Array<[ChannelPermission, bigint]> = BOT_PERMISSIONS.filter(
+  (p) => p.where === 'channel',
+).map((p) => [p.name, p.bit]);
 
 /**
  * What the bot may do in channels and with roles. The cache holds only what {@link CacheNeeds} names, so a

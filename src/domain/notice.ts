@@ -10,6 +10,8 @@ export interface Notice {
   sources: Source[];
   /** A preview posted by `/config test`: labelled as such, not the anniversary's post. */
   preview: boolean;
+  /** For a reminder ahead of the anniversary: how many days remain; null for the day's own notice. */
+  daysLeft: number | null;
   /** The role to mention, or null; equal to the server id for @everyone. */
   roleId: string | null;
   guildId: string;
@@ -20,7 +22,7 @@ export function noticeFor(
   dataset: Dataset,
   event: RemembranceEvent,
   occurrence: Occurrence,
-  options: { guildId: string; roleId: string | null; preview: boolean },
+  options: { guildId: string; roleId: string | null; preview: boolean; daysLeft?: number | null },
 ): Notice {
   const ids = [
     ...new Set([
@@ -35,6 +37,7 @@ export function noticeFor(
     occurrence,
     sources: ids.map((id) => sourceById(dataset, id)),
     preview: options.preview,
+    daysLeft: options.daysLeft ?? null,
     roleId: options.roleId,
     guildId: options.guildId,
   };

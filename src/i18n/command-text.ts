@@ -83,6 +83,16 @@ export const commandText = {
     ru: 'Время в 24-часовом формате: 9, 9:00, 09:00 или 21:30',
     tr: '24 saat biçiminde: 9, 9:00, 09:00 ya da 21:30',
   },
+  'config.reminder': {
+    en: 'Also post a reminder some days before each anniversary (0 = no reminders)',
+    ru: 'Также напоминать за несколько дней до каждой годовщины (0 — без напоминаний)',
+    tr: 'Her yıl dönümünden birkaç gün önce hatırlatma da gönder (0 = hatırlatma yok)',
+  },
+  'config.reminder.days': {
+    en: 'Days ahead, 1–30; 0 turns reminders off',
+    ru: 'За сколько дней, 1–30; 0 выключает напоминания',
+    tr: 'Kaç gün önce, 1–30; 0 hatırlatmaları kapatır',
+  },
   'config.role': {
     en: 'Set the role notices mention; leave empty to mention nobody',
     ru: 'Выбрать роль для упоминания; пусто — без упоминаний',

@@ -5,7 +5,8 @@
 export type DeliveryOutcome = 'sent' | 'found' | 'missed' | 'failed' | 'uncertain' | 'paused';
 
 export interface DeliveryObservation {
-  kind: 'notice';
+  /** The anniversary's own notice, or the reminder ahead of it. */
+  kind: 'notice' | 'reminder';
   outcome: DeliveryOutcome;
   /** The ledger's reason code, for failed, paused, missed and uncertain. */
   reason?: string;

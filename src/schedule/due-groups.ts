@@ -14,8 +14,8 @@ import { plannerSettings } from './planner-settings.js';
 
 /**
  * A busy tick plans once per group of servers whose planning inputs are equal, not once per server: the
- * planner is pure, and of a server it reads only its zone, post time, disabled events and next due instant
- * (the guild id is copied into the result). Any input added to the planner must be added to
+ * planner is pure, and of a server it reads only its zone, post time, disabled events, reminder offset and
+ * next due instant (the guild id is copied into the result). Any input added to the planner must be added to
  * {@link planInputsKey} — test/schedule/due-groups.test.ts checks grouped against per-server plans.
  * A server's own dates (`/config date`) are planning inputs too: a server that has any forms its own group.
  */
@@ -28,6 +28,7 @@ export function planInputsKey(s: PlannerSettings): string {
     s.postTime.hour,
     s.postTime.minute,
     [...s.disabledEvents].sort(),
+    s.reminderDays,
   ]);
 }
 

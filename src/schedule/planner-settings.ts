@@ -11,6 +11,7 @@ export function plannerSettings(settings: GuildSettings): PlannerSettings {
     timeZone: settings.timeZone,
     postTime,
     disabledEvents: settings.disabledEvents,
+    reminderDays: settings.reminderDays,
     nextDueAt: settings.nextDueAt,
   };
 }

@@ -7,6 +7,7 @@ import {
   sameDate,
 } from '../domain/anniversary.js';
 import type { DayDate, RemembranceEvent } from '../domain/dataset.js';
+import { nextReminder, remindersBetween } from '../domain/reminder.js';
 import { plannedDay, type ServerDate } from '../domain/server-date.js';
 
 /** What the planner needs to know of a server. */
@@ -15,6 +16,8 @@ export interface PlannerSettings {
   timeZone: string;
   postTime: LocalTime;
   disabledEvents: readonly string[];
+  /** Days before each anniversary a reminder is posted; 0 = none. */
+  reminderDays: number;
   /**
    * The first posting instant the server is waiting for (epoch ms). Occurrences from here up to now are
    * due; anything before it was dealt with already or came before the server was configured.
@@ -28,18 +31,26 @@ export type DatedEvent = RemembranceEvent & { date: DayDate };
 export interface PlannedEvent {
   id: string;
   date: DayDate;
+  /** Reminders ahead are not planned for it (a server's own dates, whose notice has no reminder form yet). */
+  withoutReminders?: boolean;
 }
 
 /** A server's own dates as the planner sees them. */
 export function serverDateEvents(dates: readonly ServerDate[]): PlannedEvent[] {
-  return dates.map((d) => ({ id: d.id, date: plannedDay(d) }));
+  return dates.map((d) => ({ id: d.id, date: plannedDay(d), withoutReminders: true }));
 }
 
-/** One anniversary notice for one server: post it now, or record that its day passed without it. */
+/** One anniversary notice (or reminder) for one server: post it now, or record that its day passed without it. */
 export interface PlannedDelivery {
   guildId: string;
   eventId: string;
+  /** The anniversary's year (a reminder may fall in the year before). */
   year: number;
+  /** The day's notice, or a reminder `daysBefore` days ahead of it. */
+  kind: 'notice' | 'reminder';
+  /** 0 for the day's notice. */
+  daysBefore: number;
+  /** When this post is due: the anniversary's for a notice, the reminder's own day and instant for a reminder. */
   occurrence: Occurrence;
   action: 'post' | 'missed';
   /** How long after its minute the post goes out (0 when on time). */
@@ -67,14 +78,20 @@ export function nextDueAt(
   for (const event of enabled(settings, events)) {
     const at = nextOccurrence(event.date, after, settings.postTime, settings.timeZone).at;
     if (best === null || at < best) best = at;
+    if (settings.reminderDays > 0 && !event.withoutReminders) {
+      const { postTime, timeZone, reminderDays } = settings;
+      const reminder = nextReminder(event.date, after, reminderDays, postTime, timeZone).at;
+      if (reminder < best) best = reminder;
+    }
   }
   return best;
 }
 
 /**
  * What is due for a server at `now`: every occurrence of an enabled event from `settings.nextDueAt`
- * up to `now`. One still on its local day in the server's zone is posted (late if the bot was down at
- * the minute); one whose day has ended is recorded as missed instead. Pure: no clock, no I/O.
+ * up to `now`, and every reminder ahead of one when the server has reminders. One still on its local day in
+ * the server's zone is posted (late if the bot was down at the minute); one whose day has ended is recorded
+ * as missed instead — a reminder by its own day, exactly like a notice. Pure: no clock, no I/O.
  */
 export function dueDeliveries(
   settings: PlannerSettings,
@@ -85,23 +102,24 @@ export function dueDeliveries(
   const from = Math.max(settings.nextDueAt, now - LOOK_BACK_MS);
   const today = localDate(now, settings.timeZone);
   const out: PlannedDelivery[] = [];
+  const { postTime, timeZone, reminderDays } = settings;
+  const planned = (event: PlannedEvent, occurrence: Occurrence, daysBefore: number): PlannedDelivery => ({
+    guildId: settings.guildId,
+    eventId: event.id,
+    year: occurrence.year,
+    kind: daysBefore === 0 ? 'notice' : 'reminder',
+    daysBefore,
+    occurrence,
+    action: sameDate(occurrence.date, today) ? 'post' : 'missed',
+    lateByMs: Math.max(0, now - occurrence.at),
+  });
   for (const event of enabled(settings, events)) {
-    for (const occurrence of occurrencesBetween(
-      event.date,
-      from,
-      now,
-      settings.postTime,
-      settings.timeZone,
-    )) {
-      const onItsDay = sameDate(occurrence.date, today);
-      out.push({
-        guildId: settings.guildId,
-        eventId: event.id,
-        year: occurrence.year,
-        occurrence,
-        action: onItsDay ? 'post' : 'missed',
-        lateByMs: Math.max(0, now - occurrence.at),
-      });
+    for (const occurrence of occurrencesBetween(event.date, from, now, postTime, timeZone)) {
+      out.push(planned(event, occurrence, 0));
+    }
+    if (reminderDays === 0 || event.withoutReminders) continue;
+    for (const reminder of remindersBetween(event.date, from, now, reminderDays, postTime, timeZone)) {
+      out.push(planned(event, reminder, reminderDays));
     }
   }
   return out.sort((a, b) => a.occurrence.at - b.occurrence.at);

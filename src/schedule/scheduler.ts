@@ -1,8 +1,15 @@
 import type { Logger } from 'pino';
+import { occurrenceIn } from '../domain/anniversary.js';
 import { type Dataset, eventsWithDay } from '../domain/dataset.js';
 import { noticeFor, serverDateNoticeFor } from '../domain/notice.js';
 import type { ServerDate } from '../domain/server-date.js';
-import { DAY_ENDED, deliveryMarker, deliveryNonce } from '../store/delivery.js';
+import {
+  DAY_ENDED,
+  type DeliveryKey,
+  deliveryMarker,
+  deliveryNonce,
+  ledgerEventId,
+} from '../store/delivery.js';
 import type { DeliveryLedger } from '../store/delivery-ledger.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import type { ServerDateRepository } from '../store/server-date-repository.js';
@@ -13,6 +20,7 @@ import type { InvalidRequestGuard } from './invalid-request-guard.js';
 import type { NoticeSender } from './notice-port.js';
 import { type DatedEvent, nextDueAt, type PlannedDelivery, serverDateEvents } from './planner.js';
 import { plannerSettings } from './planner-settings.js';
+import { dayEnd, type Publishing } from './publishing.js';
 import { checkEarlierAttempt } from './read-back.js';
 import { type DeliveryResult, emptySummary, settle, type TickSummary } from './tick-summary.js';
 
@@ -38,6 +46,8 @@ export interface SchedulerDeps {
   concurrency?: number;
   /** A claim older than this whose owner never finished is taken over (it crashed). */
   staleClaimMs?: number;
+  /** Publishes notices posted in announcement channels; none = no publishing (tests of sending alone). */
+  publishing?: Publishing;
   /** Told of every delivery's outcome and every takeover (metrics, alerts). */
   observer?: DeliveryObserver;
   /** Test-only (see config/test-hooks): lets the kill-point test stop a delivery at a given step. */
@@ -135,6 +145,11 @@ export class Scheduler {
       }
     });
     await Promise.all(workers);
+    if (!this.stopped && this.deps.publishing) {
+      await this.deps.publishing.retryDue().catch((err: unknown) => {
+        this.deps.logger.error({ err }, 'publishing retries failed');
+      });
+    }
     if (summary.servers > 0) this.deps.logger.info({ ...summary }, 'tick finished');
     return summary;
   }
@@ -160,7 +175,7 @@ export class Scheduler {
     now: number,
     summary: TickSummary,
   ): Promise<DeliveryResult> {
-    const key = { guildId: item.guildId, eventId: item.eventId, year: item.year };
+    const key = { guildId: item.guildId, eventId: ledgerEventId(item.eventId, item.kind), year: item.year };
     const log = this.deps.logger.child({ ...key });
     const existing = await this.deps.ledger.get(key);
     // A row claimed or failed-retryable holds an attempt whose outcome is unknown: it may have posted.
@@ -215,7 +230,9 @@ export class Scheduler {
       }
       const earlier = await checkEarlierAttempt(this.deps.sender, channelId, claim.delivery, this.deps.now());
       if (earlier.kind === 'found') {
+        const publishing = await this.publication(settings, item, key, channelId, earlier.messageId);
         await this.deps.ledger.markSent(key, earlier.messageId, this.deps.now());
+        await publishing();
         return settle(this.observer, summary, log, item, { outcome: 'found', messageId: earlier.messageId });
       }
       if (earlier.kind === 'uncertain') {
@@ -237,17 +254,20 @@ export class Scheduler {
       await this.deps.ledger.markMissed(key, this.deps.now(), item.occurrence.at);
       return settle(this.observer, summary, log, item, { outcome: 'missed', reason: DAY_ENDED });
     }
+    // A reminder's own occurrence is its day; the notice it carries speaks of the anniversary's.
+    const { postTime, timeZone } = plannerSettings(settings);
+    const options = { guildId: settings.guildId, roleId: settings.roleId, preview: false };
+    // Reminders are planned for the dataset's anniversaries only (see PlannedEvent.withoutReminders).
     const notice = event
-      ? noticeFor(this.deps.dataset, event, item.occurrence, {
-          guildId: settings.guildId,
-          roleId: settings.roleId,
-          preview: false,
-        })
-      : serverDateNoticeFor(ownDate as ServerDate, item.occurrence, {
-          guildId: settings.guildId,
-          roleId: settings.roleId,
-          preview: false,
-        });
+      ? noticeFor(
+          this.deps.dataset,
+          event,
+          item.kind === 'reminder'
+            ? occurrenceIn(event.date, item.year, postTime, timeZone)
+            : item.occurrence,
+          { ...options, daysLeft: item.kind === 'reminder' ? item.daysBefore : null },
+        )
+      : serverDateNoticeFor(ownDate as ServerDate, item.occurrence, options);
     const outcome = await this.deps.sender.send(channelId, notice, settings.language, {
       nonce: deliveryNonce(key),
       marker: deliveryMarker(key),
@@ -255,7 +275,9 @@ export class Scheduler {
     const after = this.deps.now();
     if (outcome.ok) await this.deps.checkpoint?.('after-send', key.guildId);
     if (outcome.ok) {
+      const publishing = await this.publication(settings, item, key, channelId, outcome.messageId);
       await this.deps.ledger.markSent(key, outcome.messageId, after);
+      await publishing();
       return settle(this.observer, summary, log, item, {
         outcome: 'sent',
         delayMs: after - item.occurrence.at,
@@ -288,5 +310,29 @@ export class Scheduler {
       detail: outcome.detail,
     });
     return retryable ? 'pending' : 'done';
+  }
+
+  /**
+   * Records the day's notice for publishing when its channel is an announcement channel — before the delivery
+   * is marked sent, so a crash in between leaves a pending publication the next tick finds — and returns the
+   * first attempt, made once the delivery is recorded. Reminders are not published: they are for the server's
+   * own members, and stay within Discord's 10 publishes a channel an hour. A failure here is the
+   * publication's, never the delivery's.
+   */
+  private async publication(
+    settings: GuildSettings,
+    item: PlannedDelivery,
+    key: DeliveryKey,
+    channelId: string,
+    messageId: string,
+  ): Promise<() => Promise<void>> {
+    const { publishing, logger } = this.deps;
+    const failed = (err: unknown) => logger.error({ err, ...key }, 'publishing failed');
+    if (!publishing || item.kind !== 'notice') return async () => {};
+    const untilAt = dayEnd(item.occurrence.date, settings.timeZone);
+    const row = await publishing.record(key, channelId, messageId, untilAt).catch(failed);
+    return async () => {
+      if (row) await publishing.attemptIfNew(row).catch(failed);
+    };
   }
 }

@@ -31,8 +31,8 @@ export function settle(
   s: Settlement,
 ): DeliveryResult {
   const { messageId, detail, ...observation } = s;
-  observer.delivery({ kind: 'notice', ...observation });
-  const fields = { outcome: s.outcome, reason: s.reason, messageId, detail };
+  observer.delivery({ kind: item.kind, ...observation });
+  const fields = { kind: item.kind, outcome: s.outcome, reason: s.reason, messageId, detail };
   switch (s.outcome) {
     case 'sent':
       summary.posted++;

@@ -49,6 +49,28 @@ export interface Delivery extends DeliveryKey {
   dueAt: number;
 }
 
+/**
+ * Reminders have their own ledger rows in the same table, under a distinct event-id namespace:
+ * `reminder:<event id>` with the anniversary's year. A namespace rather than a `kind` column in the key, so
+ * the one-statement claim, the nonce, the read-back marker (all derived from the key) and both databases'
+ * primary key stay as they are, and a reminder is kept to one post by exactly the notice's machinery. Dataset
+ * ids are lowercase words and hyphens, so none can start with the prefix. One reminder per anniversary:
+ * changing the number of days after it was posted does not post another.
+ */
+export const REMINDER_PREFIX = 'reminder:';
+
+/** The ledger's event id for a notice (the event's id) or for the reminder ahead of it. */
+export function ledgerEventId(eventId: string, kind: 'notice' | 'reminder'): string {
+  return kind === 'reminder' ? `${REMINDER_PREFIX}${eventId}` : eventId;
+}
+
+/** The event and kind a ledger event id stands for. */
+export function ofLedgerEventId(id: string): { eventId: string; kind: 'notice' | 'reminder' } {
+  return id.startsWith(REMINDER_PREFIX)
+    ? { eventId: id.slice(REMINDER_PREFIX.length), kind: 'reminder' }
+    : { eventId: id, kind: 'notice' };
+}
+
 /** The reason recorded for an anniversary whose local day ended unposted (shown translated). */
 export const DAY_ENDED: DeliveryReason = 'day-ended';
 

@@ -70,6 +70,7 @@ export class GuildRetention {
       await trx.deleteFrom('server_dates').where('guild_id', 'in', ids).execute();
       await trx.deleteFrom('deliveries').where('guild_id', 'in', ids).execute();
       await trx.deleteFrom('scheduled_events').where('guild_id', 'in', ids).execute();
+      await trx.deleteFrom('publications').where('guild_id', 'in', ids).execute();
       await trx.deleteFrom('guild_settings').where('guild_id', 'in', ids).execute();
       return ids;
     });

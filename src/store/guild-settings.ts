@@ -37,6 +37,8 @@ export interface GuildSettings {
   disabledEvents: string[];
   /** Whether upcoming anniversaries are shown in Discord's Events tab (off by default). */
   eventsTab: boolean;
+  /** Days before each anniversary a reminder is posted, 0–30; 0 = no reminders. */
+  reminderDays: number;
   /** Epoch ms of the next post this server is due, as computed by the scheduler. */
   nextDueAt: number | null;
   updatedAt: number;
@@ -59,6 +61,7 @@ export function defaultSettings(guildId: string, now: number): GuildSettings {
     pauseDetail: null,
     disabledEvents: [],
     eventsTab: false,
+    reminderDays: 0,
     nextDueAt: null,
     updatedAt: now,
   };

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { DeliveryReason, DeliveryStatus } from './delivery.js';
 import type { Language, PauseReason } from './guild-settings.js';
+import type { PublicationReason, PublicationStatus } from './publication.js';
 
 /** Row types as SQLite stores them (0/1 for booleans, JSON text for lists, epoch ms for instants). */
 export interface GuildSettingsTable {
@@ -21,6 +22,8 @@ export interface GuildSettingsTable {
   updated_at: number;
   /** When the bot was removed from the server (not an outage); null while it is a member. */
   left_at: number | null;
+  /** Days before each anniversary a reminder is posted; 0 = none. */
+  reminder_days: number;
   /** 1 when the server shows its anniversaries in Discord's Events tab. */
   events_tab: 0 | 1;
 }
@@ -56,6 +59,24 @@ export interface DeliveriesTable {
   claimed_at: number | null;
   first_attempt_at: number | null;
   due_at: number;
+  updated_at: number;
+}
+
+/** The publishing (crossposting) of one notice posted in an announcement channel; apart from its delivery. */
+export interface PublicationsTable {
+  guild_id: string;
+  event_id: string;
+  year: number;
+  channel_id: string;
+  message_id: string;
+  status: PublicationStatus;
+  attempts: number;
+  /** When a pending publish is next tried. */
+  next_at: number | null;
+  /** The end of the notice's local day: no publish is tried after it. */
+  until_at: number;
+  reason: PublicationReason | null;
+  detail: string | null;
   updated_at: number;
 }
 
@@ -120,6 +141,7 @@ export interface IdentifyLeasesTable {
 export interface Schema {
   guild_settings: GuildSettingsTable;
   deliveries: DeliveriesTable;
+  publications: PublicationsTable;
   config_audit: ConfigAuditTable;
   server_dates: ServerDatesTable;
   schema_migrations: SchemaMigrationsTable;

@@ -29,7 +29,7 @@ export interface WriteHooks {
 
 /** Where the next page of {@link SettingsRepository.listDueByPlan} starts: the stored values of the last row. */
 export interface DueCursor {
-  readonly key: readonly [number, string, string, string, string];
+  readonly key: readonly [number, string, string, string, number, string];
 }
 
 /** Reads and writes {@link GuildSettings}; every method returns plain objects. */
@@ -118,7 +118,7 @@ export class SettingsRepository {
 
   /**
    * One page of the servers `listDue` finds, ordered by their planning inputs — next due instant, zone, post
-   * time, disabled events — then guild id, so servers that get equal plans come out next to one another and
+   * time, disabled events, reminder offset — then guild id, so servers that get equal plans come out next to one another and
    * the planner works each group out once. Pass the returned `next` to get the following page (keyset
    * paging, so each page costs the same however deep the tick is); `next` is null after the last page.
    */
@@ -133,16 +133,14 @@ export class SettingsRepository {
       .orderBy('time_zone')
       .orderBy('post_time')
       .orderBy('disabled_events')
+      .orderBy('reminder_days')
       .orderBy('guild_id')
       .limit(limit);
     if (after !== null) {
-      const [at, zone, time, disabled, guild] = after.key;
-      query = query.where(({ eb, refTuple, tuple }) =>
-        eb(
-          refTuple('next_due_at', 'time_zone', 'post_time', 'disabled_events', 'guild_id'),
-          '>',
-          tuple(at, zone, time, disabled, guild),
-        ),
+      const [at, zone, time, disabled, reminder, guild] = after.key;
+      // Kysely's tuples stop at five; a row-value comparison is the same on both databases.
+      query = query.where(
+        sql<boolean>`(next_due_at, time_zone, post_time, disabled_events, reminder_days, guild_id) > (${at}, ${zone}, ${time}, ${disabled}, ${reminder}, ${guild})`,
       );
     }
     const rows = await query.execute();
@@ -156,6 +154,7 @@ export class SettingsRepository {
               last.time_zone,
               last.post_time,
               last.disabled_events,
+              last.reminder_days,
               last.guild_id,
             ],
           };
@@ -269,6 +268,7 @@ function toSettings(row: Selectable<GuildSettingsTable>): GuildSettings {
     pauseDetail: row.pause_detail,
     disabledEvents: parseEventIds(row.disabled_events),
     eventsTab: row.events_tab === 1,
+    reminderDays: row.reminder_days,
     nextDueAt: row.next_due_at,
     updatedAt: row.updated_at,
   };
@@ -289,6 +289,7 @@ function toRow(settings: GuildSettings, key: number): Omit<GuildSettingsTable, '
     pause_detail: settings.pauseDetail,
     disabled_events: JSON.stringify(settings.disabledEvents),
     events_tab: settings.eventsTab ? 1 : 0,
+    reminder_days: settings.reminderDays,
     next_due_at: settings.nextDueAt,
     updated_at: settings.updatedAt,
   };

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { messages } from '../../src/i18n/index.js';
 import { startBot } from '../../src/main.js';
 import { startEmulator } from '../emulator/emulator.js';
 import type { InteractionInput } from '../emulator/types.js';
@@ -239,6 +240,31 @@ async function main(): Promise<number> {
     for (const message of posted) say(transcript(message, names, clock.ms));
     check(posted.length === 1, `exactly one notice should arrive (got ${posted.length})`);
     check(posted[0]?.content === `<@&${ROLE}>`, 'the notice should mention the chosen role');
+
+    await adminConfig('reminder', [{ name: 'days', type: 4, value: 3 }], '/config reminder days: 3');
+    // Today's notice is already posted: the next tick moves on to the next post, now the reminder.
+    await bot.scheduler.tick();
+    const reminderAt = (await bot.settings.get(GUILD)).nextDueAt;
+    check(
+      reminderAt === Date.parse('2027-03-30T05:00:00Z'),
+      'the next post should be the reminder 3 days before Kalbajar (30 March, 09:00 Baku)',
+    );
+    clock.ms = reminderAt ?? clock.ms;
+    say();
+    say(
+      `⏩ The clock moves to the reminder: ${readable(`<t:${Math.floor(clock.ms / 1000)}:F>`, names, clock.ms)} (Baku time).`,
+    );
+    await bot.scheduler.tick();
+    const reminders = emulator.messages(GENERAL).slice(posted.length + previews(emulator.messages(GENERAL)));
+    say('  #general receives:');
+    for (const message of reminders) say(transcript(message, names, clock.ms));
+    check(
+      reminders.length === 1 &&
+        String(reminders[0]?.content).startsWith(
+          messages(language).reminderLabel({ days: messages(language).days(3) }),
+        ),
+      `one reminder saying 3 days remain should arrive (got ${reminders.length})`,
+    );
     check(
       emulator.violations.length === 0,
       `Discord's schemas and limits: ${JSON.stringify(emulator.violations)}`,
@@ -255,6 +281,11 @@ async function main(): Promise<number> {
   }
   say('✓ Demo finished: every step behaved as expected.');
   return 0;
+}
+
+/** How many labelled previews a channel holds (they are not deliveries). */
+function previews(messages: Array<{ content?: unknown }>): number {
+  return messages.filter((m) => String(m.content).includes('Preview')).length;
 }
 
 main().then(

@@ -277,7 +277,14 @@ describe('command replies at 2026-11-26T12:00Z', () => {
           (now, zone, time, count) => {
             const listed = upcomingReply(dataset, now, zone, time, count).items;
             const planned = nextPosts(
-              { guildId: GUILD, timeZone: zone, postTime: time, disabledEvents: [], nextDueAt: null },
+              {
+                guildId: GUILD,
+                timeZone: zone,
+                postTime: time,
+                disabledEvents: [],
+                reminderDays: 0,
+                nextDueAt: null,
+              },
               eventsWithDay(dataset),
               now,
               count,

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { CommandStore } from './commands.js';
 import type { Core, ResolvedOptions } from './core.js';
+import { crosspostRoutes, PublishLog } from './crosspost.js';
 import { Faults } from './faults.js';
 import { apiUser } from './fixtures.js';
 import { Gateway } from './gateway.js';
@@ -65,6 +66,8 @@ class DiscordEmulator implements Emulator {
   private readonly core: Core;
   private readonly faults = new Faults();
   private readonly events = new ScheduledEventStore();
+  /** Publishes per announcement channel, for Discord's hourly limit; tests add others' publishes. */
+  readonly publishes = new PublishLog();
   private readonly server;
 
   constructor(options: EmulatorOptions) {
@@ -100,6 +103,7 @@ class DiscordEmulator implements Emulator {
     const router = new Router();
     restRoutes(router, getCore);
     messageRoutes(router, getCore);
+    crosspostRoutes(router, getCore, this.publishes);
     interactionRoutes(router, getCore);
     scheduledEventRoutes(router, getCore, this.events);
     this.server = createRestServer({

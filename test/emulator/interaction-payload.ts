@@ -66,6 +66,33 @@ function commandOptions(input: InteractionInput): Json[] {
   return options;
 }
 
+/**
+ * Discord's client does not let a member send a number outside the option's registered `min_value`/`max_value`
+ * (nor a string outside `min_length`/`max_length`): a test that tries is told so, and nothing reaches the bot.
+ */
+function checkOptionBounds(command: Json | undefined, input: InteractionInput): void {
+  if (!command || input.type === 'autocomplete') return;
+  let defs: Json[] = command.options ?? [];
+  for (const name of [input.subcommandGroup, input.subcommand]) {
+    if (name) defs = defs.find((d) => d.name === name)?.options ?? [];
+  }
+  for (const o of input.options ?? []) {
+    const def = defs.find((d) => d.name === o.name);
+    if (!def) continue;
+    const v = o.value;
+    const outside =
+      typeof v === 'number'
+        ? (def.min_value !== undefined && v < def.min_value) ||
+          (def.max_value !== undefined && v > def.max_value)
+        : typeof v === 'string' &&
+          ((def.min_length !== undefined && v.length < def.min_length) ||
+            (def.max_length !== undefined && v.length > def.max_length));
+    if (outside) {
+      throw new Error(`emulator: Discord's client refuses ${o.name}=${JSON.stringify(v)} for /${input.name}`);
+    }
+  }
+}
+
 export function buildInteractionPayload(
   core: Core,
   input: InteractionInput,
@@ -74,6 +101,7 @@ export function buildInteractionPayload(
 ): Json {
   const { commands } = core;
   const command = commands.find(input.name, input.guildId);
+  checkOptionBounds(command, input);
   const memberPermissions = input.memberPermissions ?? ALL_PERMISSIONS.toString();
   const resolved = resolveOptions(core, input, memberPermissions);
   const data: Json = {

@@ -232,6 +232,11 @@ export interface Emulator {
   readonly gatewayUrl: string;
   readonly applicationId: string;
   readonly botUserId: string;
+  /** Publishes per announcement channel (Discord's hourly limit); tests note others' publishes here. */
+  readonly publishes: {
+    note(channelId: string, at: number): void;
+    count(channelId: string, now: number): number;
+  };
   readonly token: string;
   readonly requests: RecordedRequest[];
   readonly violations: Violation[];

@@ -25,6 +25,36 @@ describe('Russian years', () => {
   });
 });
 
+describe('Russian days (how many remain before an anniversary)', () => {
+  it.each([
+    [1, '1 день'],
+    [2, '2 дня'],
+    [4, '4 дня'],
+    [5, '5 дней'],
+    [11, '11 дней'],
+    [21, '21 день'],
+    [22, '22 дня'],
+    [30, '30 дней'],
+  ])('%i → %s', (n, text) => {
+    expect(messages('ru').days(n)).toBe(text);
+  });
+
+  it('reads as a sentence in every language', () => {
+    expect(messages('en').reminderLabel({ days: messages('en').days(1) })).toBe(
+      '**Reminder:** 1 day until this anniversary.',
+    );
+    expect(messages('ru').reminderLabel({ days: messages('ru').days(3) })).toBe(
+      '**Напоминание:** до этой годовщины осталось 3 дня.',
+    );
+    expect(messages('az').reminderLabel({ days: messages('az').days(7) })).toBe(
+      '**Xatırlatma:** bu ildönümünə 7 gün qalıb.',
+    );
+    expect(messages('tr').reminderLabel({ days: messages('tr').days(7) })).toBe(
+      '**Hatırlatma:** bu yıl dönümüne 7 gün kaldı.',
+    );
+  });
+});
+
 describe('no plural after a number in Azerbaijani and Turkish', () => {
   it.each([1, 2, 5, 35])('%i', (n) => {
     expect(messages('az').years(n)).toBe(`${n} il`);

@@ -3,7 +3,7 @@ import type { Messages } from '../../src/i18n/locales/en.js';
 export type Key = keyof Messages;
 
 /** Keys whose functions take a bare number rather than a params object. */
-export const NUMBER_KEYS: readonly Key[] = ['ordinal', 'years'];
+export const NUMBER_KEYS: readonly Key[] = ['ordinal', 'years', 'days'];
 
 /** Params whose every value is `⟦name⟧`, whatever the param is called. */
 export function markerParams(): unknown {

@@ -65,6 +65,10 @@ export class MemorySettings implements ServerSettingsPort {
     return { entries: [], total: 0 };
   }
 
+  async recentPublishing(): Promise<never[]> {
+    return [];
+  }
+
   async recentTrouble(): Promise<Delivery[]> {
     return this.trouble;
   }

@@ -44,13 +44,27 @@ function show(): ConfigShowReply {
     next: [],
     problems: [],
     trouble: [
-      { ...row('khojaly', 'missed', 0, DAY_ENDED), event: khojaly },
-      { ...row('shusha', 'missed', 3, DAY_ENDED), event: shusha },
-      { ...row('shusha', 'failed', 1, 'missing-permissions', '50013: Missing Permissions'), event: shusha },
-      { ...row('khojaly', 'failed', 2, 'transient', '503: Service Unavailable'), event: khojaly },
-      { ...row('shusha', 'uncertain', 2, 'history-unreadable', '50001: Missing Access'), event: shusha },
+      { ...row('khojaly', 'missed', 0, DAY_ENDED), event: khojaly, reminder: false },
+      { ...row('shusha', 'missed', 3, DAY_ENDED), event: shusha, reminder: false },
+      {
+        ...row('shusha', 'failed', 1, 'missing-permissions', '50013: Missing Permissions'),
+        event: shusha,
+        reminder: false,
+      },
+      {
+        ...row('khojaly', 'failed', 2, 'transient', '503: Service Unavailable'),
+        event: khojaly,
+        reminder: false,
+      },
+      {
+        ...row('shusha', 'uncertain', 2, 'history-unreadable', '50001: Missing Access'),
+        event: shusha,
+        reminder: false,
+      },
+      { ...row('reminder:khojaly', 'missed', 0, DAY_ENDED), event: khojaly, reminder: true },
     ],
     events: [],
+    publishing: [],
   };
 }
 
@@ -62,6 +76,8 @@ describe('/config show explains posts that did not go out, in the reader’s lan
     expect(en).toMatch(/Shusha 2027: failed — the bot lacks permissions in the channel/);
     expect(en).toContain('Khojaly 2027: failed — Discord answered “503: Service Unavailable”');
     expect(en).toMatch(/Shusha 2027: uncertain — .*grant the bot Read Message History there/);
+    expect(en).toContain('Reminder for Khojaly 2027: missed — the bot was not running that day');
+    expect(en).not.toContain('reminder:khojaly');
     const ru = JSON.stringify(renderReply(show(), 'ru'));
     expect(ru).toContain('день закончился раньше, чем Discord принял публикацию');
     for (const text of [en, ru]) {

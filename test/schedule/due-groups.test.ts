@@ -24,6 +24,7 @@ const server = fc.record({
   time: fc.constantFrom(...TIMES),
   disabled: fc.subarray(EVENT_IDS),
   offset: fc.constantFrom(...OFFSETS),
+  reminder: fc.constantFrom(0, 0, 1, 3, 30),
   paused: fc.boolean(),
 });
 
@@ -68,6 +69,7 @@ describe('grouped planning', () => {
                 timeZone: s.zone,
                 postTime: s.time,
                 disabledEvents: s.disabled,
+                reminderDays: s.reminder,
                 nextDueAt: now - s.offset,
                 ...(s.paused ? { paused: true, pauseReason: 'admin' as const } : {}),
               },
@@ -95,7 +97,7 @@ describe('grouped planning', () => {
           const groups = new Set(
             servers
               .filter((s) => !s.paused && s.offset >= 0)
-              .map((s) => JSON.stringify([s.zone, s.time, [...s.disabled].sort(), s.offset])),
+              .map((s) => JSON.stringify([s.zone, s.time, [...s.disabled].sort(), s.reminder, s.offset])),
           );
           expect(due.plans).toBe(groups.size);
         },

@@ -75,6 +75,7 @@ describe('the Events tab plan', () => {
         postTime: { hour: 0, minute: 0 },
         disabledEvents: [],
         nextDueAt: null,
+        reminderDays: 0,
         eventsTab: true,
         paused: false,
       };

@@ -31,6 +31,8 @@ export interface SendCall {
   year: number;
   at: number;
   nonce: string | null;
+  /** Only for a reminder: the days it says remain. */
+  daysLeft?: number;
 }
 
 interface FakeMessage {
@@ -84,6 +86,7 @@ export class FakeDiscord implements NoticeSender {
       year: notice.occurrence.year,
       at: notice.occurrence.at,
       nonce,
+      ...('daysLeft' in notice && notice.daysLeft !== null ? { daysLeft: notice.daysLeft } : {}),
     });
     for (const w of this.waiting.filter((w) => this.calls.length >= w.count)) w.resolve();
     const acts = this.scripts.get(guildId) ?? [];

@@ -25,6 +25,7 @@ function settings(overrides: Partial<PlannerSettings> = {}): PlannerSettings {
     timeZone: 'Asia/Baku',
     postTime: { hour: 9, minute: 0 },
     disabledEvents: [],
+    reminderDays: 0,
     nextDueAt: null,
     ...overrides,
   };
@@ -114,6 +115,8 @@ describe('dueDeliveries', () => {
           guildId: GUILD,
           eventId: 'khojaly',
           year: 2027,
+          kind: 'notice',
+          daysBefore: 0,
           occurrence: { year: 2027, date: { year: 2027, month: 2, day: 26 }, number: 35, at: minute },
           action: 'post',
           lateByMs: 0,
@@ -261,6 +264,67 @@ describe('dueDeliveries', () => {
       expect(d.occurrence.at).toBe(localInstant(d.occurrence.date, { hour: 9, minute: 0 }, 'Asia/Baku'));
       expect(d.occurrence.date).toMatchObject({ month: event.date.month, day: event.date.day });
     }
+  });
+});
+
+describe('reminders ahead', () => {
+  const reminding = (days: number, events: DatedEvent[] = EVENTS, from = at('2026-11-26T12:00Z')) =>
+    waitingFrom(from, { reminderDays: days }, events);
+
+  it('reminds 3 days before Khojaly at the posting time, then posts the notice on the day, each once', () => {
+    const s = reminding(3);
+    expect(iso(s.nextDueAt ?? 0)).toBe('2027-02-23T05:00:00.000Z');
+    const planned = onTime(s, EVENTS, at('2027-02-27T00:00Z'));
+    expect(
+      planned.map((d) => [d.eventId, d.kind, d.daysBefore, d.year, iso(d.occurrence.at), d.action]),
+    ).toEqual([
+      ['khojaly', 'reminder', 3, 2027, '2027-02-23T05:00:00.000Z', 'post'],
+      ['khojaly', 'notice', 0, 2027, '2027-02-26T05:00:00.000Z', 'post'],
+    ]);
+    // The reminder says which anniversary is coming, and falls on its own local day.
+    expect(planned[0]?.occurrence).toMatchObject({ number: 35, date: { year: 2027, month: 2, day: 23 } });
+  });
+
+  it('reminds in December of the year before for an anniversary early in January', () => {
+    const newYear = syntheticEvent('new-year', 1, 5);
+    const planned = onTime(
+      reminding(10, [newYear], at('2026-12-01T00:00Z')),
+      [newYear],
+      at('2027-01-06T00:00Z'),
+    );
+    expect(planned.map((d) => [d.kind, d.year, d.occurrence.date])).toEqual([
+      ['reminder', 2027, { year: 2026, month: 12, day: 26 }],
+      ['notice', 2027, { year: 2027, month: 1, day: 5 }],
+    ]);
+  });
+
+  it('posts a reminder late the same local day, and records it missed once its day has ended', () => {
+    const s = { ...reminding(7), nextDueAt: at('2027-02-19T05:00Z') };
+    expect(dueDeliveries(s, EVENTS, at('2027-02-19T18:00Z')).map((d) => [d.kind, d.action])).toEqual([
+      ['reminder', 'post'],
+    ]);
+    expect(dueDeliveries(s, EVENTS, at('2027-02-20T06:00Z')).map((d) => [d.kind, d.action])).toEqual([
+      ['reminder', 'missed'],
+    ]);
+  });
+
+  it('follows the clocks: a 02:30 reminder on 29 Oct 2028 in Berlin comes once, at the first 02:30', () => {
+    const event = syntheticEvent('autumn', 11, 1);
+    const s = waitingFrom(
+      at('2028-10-01T00:00Z'),
+      { timeZone: 'Europe/Berlin', postTime: { hour: 2, minute: 30 }, reminderDays: 3 },
+      [event],
+    );
+    const planned = onTime(s, [event], at('2028-11-02T00:00Z'));
+    expect(planned.map((d) => [d.kind, iso(d.occurrence.at)])).toEqual([
+      ['reminder', '2028-10-29T00:30:00.000Z'],
+      ['notice', '2028-11-01T01:30:00.000Z'],
+    ]);
+  });
+
+  it('plans no reminders when the offset is 0', () => {
+    const planned = onTime(reminding(0), EVENTS, at('2028-01-01T00:00Z'));
+    expect(planned.every((d) => d.kind === 'notice' && d.daysBefore === 0)).toBe(true);
   });
 });
 

@@ -42,7 +42,7 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
   async function seed(db: OpenedDatabase, bulk: number): Promise<void> {
     await new SettingsRepository(db.db).update(
       BIG,
-      { channelId: BIG, roleId: BIG, disabledEvents: ['a', 'b'], nextDueAt: 1.8e12 },
+      { channelId: BIG, roleId: BIG, disabledEvents: ['a', 'b'], nextDueAt: 1.8e12, reminderDays: 7 },
       1,
     );
     const ids = Array.from({ length: bulk }, (_, i) => snowflake(1_000 + i));
@@ -64,6 +64,7 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
             pause_detail: null,
             disabled_events: '[]',
             events_tab: 0 as const,
+            reminder_days: (i + j) % 31,
             next_due_at: 1_000 + i + j,
             updated_at: 2,
           })),
@@ -210,6 +211,7 @@ describe('copying an installation from SQLite to PostgreSQL', () => {
         guild_settings: 4,
         host_heartbeats: 0,
         identify_leases: 0,
+        publications: 0,
         scheduled_events: 0,
         server_dates: 0,
         shard_layout: 0,

@@ -41,6 +41,8 @@ describe('migrations', () => {
       'guild_settings_due_by_plan',
       'host_heartbeats',
       'identify_leases',
+      'publications',
+      'publications_pending',
       'scheduled_events',
       'schema_migrations',
       'server_dates',

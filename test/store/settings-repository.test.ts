@@ -33,6 +33,7 @@ describe.each(STORE_KINDS)('SettingsRepository on %s', (kind) => {
       pauseDetail: null,
       disabledEvents: [],
       eventsTab: false,
+      reminderDays: 0,
       nextDueAt: null,
       updatedAt: 7,
     });

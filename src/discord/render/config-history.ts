@@ -8,6 +8,7 @@ import type { Messages } from '../../i18n/locales/en.js';
 import { placeName } from '../../i18n/place-names.js';
 import { serverDateMessages } from '../../i18n/server-dates.js';
 import { PAUSE_REASONS } from '../../store/guild-settings.js';
+import { reminderText } from './config.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
 
 type Entry = ConfigHistoryReply['entries'][number];
@@ -32,6 +33,8 @@ function valueText(setting: string, value: string | null, guildId: string, t: Me
     case 'event':
     case 'events-tab':
       return value === 'off' ? t.configEventOff : t.configEventOn;
+    case 'reminder':
+      return /^\d+$/.test(value) ? reminderText(Number(value), t) : escapeMarkdown(value);
     default:
       return escapeMarkdown(value);
   }
@@ -53,6 +56,8 @@ function labelOf(entry: Entry, t: Messages, language: Language): string {
       return t.configStatus;
     case 'events-tab':
       return t.configEventsTab;
+    case 'reminder':
+      return t.configReminder;
     case 'event':
       return entry.event ? placeName(entry.event, language) : escapeMarkdown(entry.subject ?? '');
     case 'date':

@@ -17,16 +17,19 @@ import { placeName } from '../../i18n/place-names.js';
 import { serverDateMessages } from '../../i18n/server-dates.js';
 import type { Delivery } from '../../store/delivery.js';
 import type { PauseReason } from '../../store/guild-settings.js';
+import type { Publication } from '../../store/publication.js';
 import { renderHistory } from './config-history.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
 import { renderServerDates } from './server-dates.js';
 
 function permissionNames(permissions: ChannelPermission[], t: Messages): string {
-  const names = {
+  const names: Record<ChannelPermission, string> = {
     ViewChannel: t.permissionViewChannel,
     SendMessages: t.permissionSendMessages,
     EmbedLinks: t.permissionEmbedLinks,
     ReadMessageHistory: t.permissionReadMessageHistory,
+    AttachFiles: t.permissionAttachFiles,
+    CreateEvents: t.permissionCreateEvents,
   };
   return permissions.map((p) => names[p]).join(', ');
 }
@@ -45,6 +48,21 @@ function troubleReason(d: Delivery, t: Messages): string {
     case 'rejected':
     case 'history-unreadable':
       return t.troubleDiscordError({ detail: escapeMarkdown(clip(d.detail ?? d.reason, 200)) });
+  }
+}
+
+/** Why a notice is not (yet) published to the servers following its channel. */
+function publishReason(p: Publication, t: Messages): string {
+  switch (p.reason) {
+    case 'rate-limited':
+      return t.publishRateLimited;
+    case 'missing-access':
+    case 'missing-permissions':
+      return t.publishNeedsPermission;
+    case 'day-ended':
+      return t.publishDayEnded;
+    default:
+      return t.troubleDiscordError({ detail: escapeMarkdown(clip(p.detail ?? p.reason ?? '', 200)) });
   }
 }
 
@@ -101,6 +119,11 @@ function nextLine(post: UpcomingPost, t: Messages, language: Language): string {
   });
 }
 
+/** The reminder setting as /config show and the history say it. */
+export function reminderText(days: number, t: Messages): string {
+  return days === 0 ? t.configReminderOff : t.configReminderValue({ days: t.days(days) });
+}
+
 function problemsField(problems: ConfigProblem[], t: Messages): APIEmbedField[] {
   if (problems.length === 0) return [];
   return [
@@ -122,22 +145,33 @@ function renderShow(reply: ConfigShowReply, language: Language): MessagePayload 
     )
     .join('\n');
   const trouble = reply.trouble.map((d) => {
-    const name = d.event
+    const event = d.event
       ? placeName(d.event, language)
       : d.serverDateName !== undefined
         ? escapeMarkdown(d.serverDateName)
         : d.eventId;
+    const name = d.reminder ? t.reminderOf({ name: event }) : event;
     // A row that was attempted and then ran out of day failed; one never attempted was missed while down.
     if (d.status === 'missed' && d.attempts === 0) return t.troubleMissed({ name, year: d.year });
     if (d.status === 'uncertain') return t.troubleUncertain({ name, year: d.year });
     return t.troubleFailed({ name, year: d.year, reason: troubleReason(d, t) });
   });
+  for (const p of reply.publishing) {
+    const name = p.event ? placeName(p.event, language) : p.eventId;
+    const reason = publishReason(p, t);
+    trouble.push(
+      p.status === 'pending' && p.nextAt !== null
+        ? t.publishPending({ name, year: p.year, reason, at: `<t:${Math.floor(p.nextAt / 1000)}:R>` })
+        : t.publishFailed({ name, year: p.year, reason }),
+    );
+  }
   const fields: APIEmbedField[] = [
     { name: t.configChannel, value: s.channelId ? `<#${s.channelId}>` : t.configNotSet, inline: true },
     { name: t.configZone, value: s.timeZone, inline: true },
     { name: t.configTime, value: s.postTime, inline: true },
     { name: t.configRole, value: role, inline: true },
     { name: t.configLanguage, value: LANGUAGE_NAMES[s.language], inline: true },
+    { name: t.configReminder, value: reminderText(s.reminderDays, t), inline: true },
     {
       name: t.configStatus,
       value:
@@ -196,6 +230,8 @@ function renderUpdated(reply: ConfigUpdatedReply, memberLanguage: Language): Mes
         return t.updatedResume;
       case 'events-tab':
         return c.enabled ? t.updatedEventsTabOn : t.updatedEventsTabOff;
+      case 'reminder':
+        return c.days === 0 ? t.updatedReminderOff : t.updatedReminder({ days: t.days(c.days) });
     }
   })();
   const next = reply.next

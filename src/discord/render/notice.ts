@@ -85,7 +85,8 @@ export function renderNotice(
   const description = [body, ...attribution].join('\n');
   const mention =
     notice.roleId === null ? null : notice.roleId === notice.guildId ? '@everyone' : `<@&${notice.roleId}>`;
-  const content = [notice.preview ? t.noticePreviewLabel : null, mention].filter(Boolean).join(' ');
+  const reminder = notice.daysLeft === null ? null : t.reminderLabel({ days: t.days(notice.daysLeft) });
+  const content = [notice.preview ? t.noticePreviewLabel : null, reminder, mention].filter(Boolean).join(' ');
   return {
     ...(content ? { content: clip(content, LIMITS.content) } : {}),
     embeds: [

@@ -97,11 +97,20 @@ export const az: Messages = {
     '**Önbaxış** — bildirişlərin burada necə görünəcəyini yoxlamaq üçündür; ildönümü bildirişi deyil.',
   noticePreviewFooter: 'Önbaxış',
   noticeFooter: (p: { date: string }) => `Anım günü: ${p.date}`,
+  days: (n: number) => `${n} gün`,
+  reminderLabel: (p: { days: string }) => `**Xatırlatma:** bu ildönümünə ${p.days} qalıb.`,
 
   configTitle: 'Bu serverdə ildönümü bildirişləri',
   configChannel: 'Kanal',
   configZone: 'Saat qurşağı',
   configTime: 'Yerli vaxt',
+  configReminder: 'Xatırlatma',
+  configReminderOff: 'yoxdur',
+  configReminderValue: (p: { days: string }) => `${p.days} əvvəl`,
+  reminderOf: (p: { name: string }) => `Xatırlatma: ${p.name}`,
+  updatedReminder: (p: { days: string }) =>
+    `Hər ildönümündən ${p.days} əvvəl eyni vaxtda və eyni kanalda xatırlatma dərc ediləcək.`,
+  updatedReminderOff: 'Əvvəlcədən xatırlatma olmayacaq; ildönümlərinin özü yenə dərc edilir.',
   configRole: 'Qeyd ediləcək rol',
   configLanguage: 'Dil',
   configStatus: 'Vəziyyət',
@@ -122,6 +131,14 @@ export const az: Messages = {
     `${p.name} ${p.year}: buraxılıb — bot həmin gün işləmirdi`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name} ${p.year}: alınmadı — ${p.reason}`,
+  publishPending: (p: { name: string; year: number; reason: string; at: string }) =>
+    `${p.name} ${p.year}: kanalda dərc edildi, izləyən serverlərə hələ göndərilməyib — ${p.reason}; növbəti cəhd ${p.at}`,
+  publishFailed: (p: { name: string; year: number; reason: string }) =>
+    `${p.name} ${p.year}: kanalda dərc edildi, izləyən serverlərə göndərilmədi — ${p.reason}`,
+  publishRateLimited: 'Discord-un bu kanalda saatda 10 yayım həddinə çatıldı',
+  publishNeedsPermission:
+    'bildirişi yaymaq üçün botun elan kanalında mesaj göndərmək (Send Messages) icazəsi olmalıdır',
+  publishDayEnded: 'ildönümü günü yayımdan əvvəl bitdi',
   troubleUncertain: (p: { name: string; year: number }) =>
     `${p.name} ${p.year}: məlum deyil — cəhdin nəticəsi bilinmədi, bot isə kanalın tarixçəsini oxuya bilmir, ona görə yenidən paylaşmadı; kanala baxın və bota orada mesaj tarixçəsini oxumaq (Read Message History) icazəsi verin`,
   troubleDiscordError: (p: { detail: string }) => `Discord belə cavab verdi: “${p.detail}”`,
@@ -218,6 +235,8 @@ export const az: Messages = {
   permissionSendMessages: 'mesaj göndərmək (Send Messages)',
   permissionReadMessageHistory: 'mesaj tarixçəsini oxumaq (Read Message History)',
   permissionEmbedLinks: 'linkləri yerləşdirmək (Embed Links)',
+  permissionAttachFiles: 'fayl əlavə etmək (Attach Files)',
+  permissionCreateEvents: 'tədbir yaratmaq (Create Events)',
 
   errorGuildOnly: 'Bu əmr yalnız serverdə işləyir. Heç nə dəyişdirilmədi.',
   errorManageGuild:

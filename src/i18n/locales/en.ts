@@ -83,11 +83,20 @@ export const en = {
   noticePreviewLabel: '**Preview** — a test of how notices will look here; not the anniversary’s post.',
   noticePreviewFooter: 'Preview',
   noticeFooter: (p: { date: string }) => `Remembrance day: ${p.date}`,
+  days: (n: number) => (n === 1 ? '1 day' : `${n} days`),
+  reminderLabel: (p: { days: string }) => `**Reminder:** ${p.days} until this anniversary.`,
 
   configTitle: 'Anniversary notices in this server',
   configChannel: 'Channel',
   configZone: 'Time zone',
   configTime: 'Local time',
+  configReminder: 'Reminder',
+  configReminderOff: 'none',
+  configReminderValue: (p: { days: string }) => `${p.days} before`,
+  reminderOf: (p: { name: string }) => `Reminder for ${p.name}`,
+  updatedReminder: (p: { days: string }) =>
+    `A reminder will be posted ${p.days} before each anniversary, at the same time and in the same channel.`,
+  updatedReminderOff: 'No more reminders ahead; the anniversaries themselves are still posted.',
   configRole: 'Mention',
   configLanguage: 'Language',
   configStatus: 'Status',
@@ -108,6 +117,13 @@ export const en = {
     `${p.name} ${p.year}: missed — the bot was not running that day`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name} ${p.year}: failed — ${p.reason}`,
+  publishPending: (p: { name: string; year: number; reason: string; at: string }) =>
+    `${p.name} ${p.year}: posted, not yet published to following servers — ${p.reason}; trying again ${p.at}`,
+  publishFailed: (p: { name: string; year: number; reason: string }) =>
+    `${p.name} ${p.year}: posted, but not published to following servers — ${p.reason}`,
+  publishRateLimited: 'Discord’s limit of 10 published messages an hour in the channel was reached',
+  publishNeedsPermission: 'the bot needs Send Messages in the announcement channel to publish its notice',
+  publishDayEnded: 'the anniversary’s day ended before it could be published',
   troubleUncertain: (p: { name: string; year: number }) =>
     `${p.name} ${p.year}: uncertain — an attempt's outcome was unknown and the bot cannot read the channel's history to check, so it did not post again; look in the channel, and grant the bot Read Message History there`,
   troubleDiscordError: (p: { detail: string }) => `Discord answered “${p.detail}”`,
@@ -203,6 +219,8 @@ export const en = {
   permissionSendMessages: 'Send Messages',
   permissionReadMessageHistory: 'Read Message History',
   permissionEmbedLinks: 'Embed Links',
+  permissionAttachFiles: 'Attach Files',
+  permissionCreateEvents: 'Create Events',
 
   errorGuildOnly: 'This command works only in a server. Nothing was changed.',
   errorManageGuild:

@@ -10,6 +10,15 @@ const YEAR_FORMS: Record<Intl.LDMLPluralRule, string> = {
   other: 'года',
 };
 
+const DAY_FORMS: Record<Intl.LDMLPluralRule, string> = {
+  zero: 'дней',
+  one: 'день',
+  two: 'дня',
+  few: 'дня',
+  many: 'дней',
+  other: 'дня',
+};
+
 /**
  * Russian. Permission names are Discord's own in its Russian client, in «». Where a number or a name would
  * need a case ending the text is built so it does not («женщин — 106», «Источник: …»): the values come in
@@ -94,11 +103,21 @@ export const ru: Messages = {
     '**Пробное уведомление** — так уведомления будут выглядеть здесь; это не публикация к годовщине.',
   noticePreviewFooter: 'Пробное уведомление',
   noticeFooter: (p: { date: string }) => `День памяти: ${p.date}`,
+  days: (n: number) => `${n} ${DAY_FORMS[plural.select(n)]}`,
+  // «До годовщины осталось 3 дня»: the count stays in the nominative/genitive forms the plural rules give.
+  reminderLabel: (p: { days: string }) => `**Напоминание:** до этой годовщины осталось ${p.days}.`,
 
   configTitle: 'Уведомления о годовщинах на этом сервере',
   configChannel: 'Канал',
   configZone: 'Часовой пояс',
   configTime: 'Местное время',
+  configReminder: 'Напоминание',
+  configReminderOff: 'нет',
+  configReminderValue: (p: { days: string }) => `за ${p.days}`,
+  reminderOf: (p: { name: string }) => `Напоминание: ${p.name}`,
+  updatedReminder: (p: { days: string }) =>
+    `Напоминание будет публиковаться за ${p.days} до каждой годовщины, в то же время и в том же канале.`,
+  updatedReminderOff: 'Напоминаний больше не будет; сами годовщины по-прежнему публикуются.',
   configRole: 'Упоминание',
   configLanguage: 'Язык',
   configStatus: 'Состояние',
@@ -119,6 +138,14 @@ export const ru: Messages = {
     `${p.name}, ${p.year}: пропущено — в тот день бот не работал`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name}, ${p.year}: не удалось — ${p.reason}`,
+  publishPending: (p: { name: string; year: number; reason: string; at: string }) =>
+    `${p.name} ${p.year}: опубликовано в канале, но ещё не разослано подписанным серверам — ${p.reason}; следующая попытка ${p.at}`,
+  publishFailed: (p: { name: string; year: number; reason: string }) =>
+    `${p.name} ${p.year}: опубликовано в канале, но не разослано подписанным серверам — ${p.reason}`,
+  publishRateLimited: 'достигнут лимит Discord: 10 публикаций в час в этом канале',
+  publishNeedsPermission:
+    'боту нужно право «Отправлять сообщения» в канале объявлений, чтобы разослать уведомление',
+  publishDayEnded: 'день годовщины закончился раньше, чем удалось разослать уведомление',
   troubleUncertain: (p: { name: string; year: number }) =>
     `${p.name}, ${p.year}: неизвестно — исход попытки неизвестен, а прочитать историю канала бот не может, поэтому повторно не публиковал; проверьте канал и дайте боту там право «Читать историю сообщений»`,
   troubleDiscordError: (p: { detail: string }) => `Discord ответил «${p.detail}»`,
@@ -213,6 +240,8 @@ export const ru: Messages = {
   permissionSendMessages: '«Отправлять сообщения»',
   permissionReadMessageHistory: '«Читать историю сообщений»',
   permissionEmbedLinks: '«Встраивать ссылки»',
+  permissionAttachFiles: '«Прикреплять файлы»',
+  permissionCreateEvents: '«Создавать мероприятия»',
 
   errorGuildOnly: 'Эта команда работает только на сервере. Ничего не изменено.',
   errorManageGuild:

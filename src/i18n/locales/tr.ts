@@ -84,11 +84,20 @@ export const tr: Messages = {
     '**Önizleme** — bildirimlerin burada nasıl görüneceğini gösteren bir deneme; yıl dönümü gönderisi değildir.',
   noticePreviewFooter: 'Önizleme',
   noticeFooter: (p: { date: string }) => `Anma günü: ${p.date}`,
+  days: (n: number) => `${n} gün`,
+  reminderLabel: (p: { days: string }) => `**Hatırlatma:** bu yıl dönümüne ${p.days} kaldı.`,
 
   configTitle: 'Bu sunucudaki yıl dönümü bildirimleri',
   configChannel: 'Kanal',
   configZone: 'Saat dilimi',
   configTime: 'Yerel saat',
+  configReminder: 'Hatırlatma',
+  configReminderOff: 'yok',
+  configReminderValue: (p: { days: string }) => `${p.days} önce`,
+  reminderOf: (p: { name: string }) => `Hatırlatma: ${p.name}`,
+  updatedReminder: (p: { days: string }) =>
+    `Her yıl dönümünden ${p.days} önce aynı saatte ve aynı kanalda hatırlatma gönderilecek.`,
+  updatedReminderOff: 'Artık önceden hatırlatma yok; yıl dönümlerinin kendisi yine gönderilir.',
   configRole: 'Bahsedilecek rol',
   configLanguage: 'Dil',
   configStatus: 'Durum',
@@ -109,6 +118,13 @@ export const tr: Messages = {
     `${p.name} ${p.year}: kaçırıldı — bot o gün çalışmıyordu`,
   troubleFailed: (p: { name: string; year: number; reason: string }) =>
     `${p.name} ${p.year}: gönderilemedi — ${p.reason}`,
+  publishPending: (p: { name: string; year: number; reason: string; at: string }) =>
+    `${p.name} ${p.year}: kanalda gönderildi, takip eden sunuculara henüz yayımlanmadı — ${p.reason}; yeniden deneme ${p.at}`,
+  publishFailed: (p: { name: string; year: number; reason: string }) =>
+    `${p.name} ${p.year}: kanalda gönderildi, ama takip eden sunuculara yayımlanmadı — ${p.reason}`,
+  publishRateLimited: 'Discord’un bu kanalda saatte 10 yayım sınırına ulaşıldı',
+  publishNeedsPermission: 'bildirimi yayımlamak için botun duyuru kanalında Mesaj Gönder iznine ihtiyacı var',
+  publishDayEnded: 'yıl dönümü günü yayımlanamadan bitti',
   troubleUncertain: (p: { name: string; year: number }) =>
     `${p.name} ${p.year}: belirsiz — denemenin sonucu bilinmiyor ve bot kanal geçmişini okuyamadığı için yeniden göndermedi; kanala bakın ve bota orada Mesaj Geçmişini Oku iznini verin`,
   troubleDiscordError: (p: { detail: string }) => `Discord’un yanıtı: “${p.detail}”`,
@@ -206,6 +222,8 @@ export const tr: Messages = {
   permissionSendMessages: 'Mesaj Gönder',
   permissionReadMessageHistory: 'Mesaj Geçmişini Oku',
   permissionEmbedLinks: 'Bağlantı Yerleştir',
+  permissionAttachFiles: 'Dosya Ekle',
+  permissionCreateEvents: 'Etkinlik Oluştur',
 
   errorGuildOnly: 'Bu komut yalnızca bir sunucuda çalışır. Hiçbir şey değiştirilmedi.',
   errorManageGuild:

@@ -4,6 +4,7 @@ import { auditMigration } from './0003-audit.js';
 import { hostsMigration } from './0004-hosts.js';
 import { dueByPlanMigration } from './0005-due-by-plan.js';
 import { serverDatesMigration } from './0006-server-dates.js';
+import { remindersPublishingMigration } from './0007-reminders-publishing.js';
 import { scheduledEventsMigration } from './0008-scheduled-events.js';
 import type { Migration } from './migration.js';
 
@@ -15,5 +16,6 @@ export const migrations: readonly Migration[] = [
   hostsMigration,
   dueByPlanMigration,
   serverDatesMigration,
+  remindersPublishingMigration,
   scheduledEventsMigration,
 ];

@@ -1,0 +1,78 @@
+import {
+  ChannelType,
+  type Client,
+  DiscordAPIError,
+  HTTPError,
+  type RateLimitData,
+  RateLimitError,
+  Routes,
+} from 'discord.js';
+import type { Publisher, PublishOutcome } from '../schedule/publish-port.js';
+import { DISCORD_CODES } from './notice-sender.js';
+import type { SendPacer } from './send-pacer.js';
+
+/** 40033: "This message has already been crossposted." — the goal is reached. */
+const ALREADY_CROSSPOSTED = 40033;
+
+/**
+ * For the REST client's `rejectOnRateLimit`: the publish route's rate limits are answered, not waited out.
+ * Discord limits publishing per channel per hour, so its 429 can ask for many minutes; waiting in the queue
+ * would hold the request (and the tick) that long. Every other route keeps discord.js's waiting.
+ */
+export function rejectPublishRateLimit(data: RateLimitData): boolean {
+  return data.route.endsWith('/crosspost');
+}
+
+/** Maps what a publish threw to what the publishing job does. */
+export function classifyPublishError(error: unknown): PublishOutcome {
+  if (error instanceof RateLimitError) {
+    return {
+      ok: false,
+      kind: 'rate-limited',
+      retryAfterMs: error.retryAfter,
+      detail: `429: retry after ${Math.ceil(error.retryAfter / 1000)} s`,
+    };
+  }
+  if (error instanceof DiscordAPIError) {
+    const detail = `${error.code}: ${error.message}`;
+    if (error.code === ALREADY_CROSSPOSTED) return { ok: true };
+    if (error.code === DISCORD_CODES.missingAccess)
+      return { ok: false, kind: 'refused', reason: 'missing-access', detail };
+    if (error.code === DISCORD_CODES.missingPermissions)
+      return { ok: false, kind: 'refused', reason: 'missing-permissions', detail };
+    if (error.status >= 500) return { ok: false, kind: 'transient', detail };
+    return { ok: false, kind: 'rejected', detail };
+  }
+  if (error instanceof HTTPError) {
+    return error.status >= 500 || error.status === 0
+      ? { ok: false, kind: 'transient', detail: `HTTP ${error.status}` }
+      : { ok: false, kind: 'rejected', detail: `HTTP ${error.status}` };
+  }
+  return { ok: false, kind: 'transient', detail: error instanceof Error ? error.message : String(error) };
+}
+
+/** Publishes the bot's notices in announcement channels through discord.js's REST client. */
+export class DiscordPublisher implements Publisher {
+  constructor(
+    private readonly client: Client,
+    private readonly pacer: SendPacer,
+  ) {}
+
+  async isAnnouncement(channelId: string): Promise<boolean> {
+    // Notice channels are kept in the lean cache; one that is not is fetched once.
+    const channel =
+      this.client.channels.cache.get(channelId) ??
+      (await this.client.channels.fetch(channelId).catch(() => null));
+    return channel?.type === ChannelType.GuildAnnouncement;
+  }
+
+  async publish(channelId: string, messageId: string): Promise<PublishOutcome> {
+    try {
+      await this.pacer.acquire();
+      await this.client.rest.post(Routes.channelMessageCrosspost(channelId, messageId));
+      return { ok: true };
+    } catch (error) {
+      return classifyPublishError(error);
+    }
+  }
+}
