@@ -53,17 +53,27 @@ export function classifyPublishError(error: unknown): PublishOutcome {
 
 /** Publishes the bot's notices in announcement channels through discord.js's REST client. */
 export class DiscordPublisher implements Publisher {
+  /** Channel types learnt by fetching, for channels the lean cache does not keep (a channel's type never changes). */
+  private readonly fetchedTypes = new Map<string, ChannelType | null>();
+
   constructor(
     private readonly client: Client,
     private readonly pacer: SendPacer,
   ) {}
 
   async isAnnouncement(channelId: string): Promise<boolean> {
-    // Notice channels are kept in the lean cache; one that is not is fetched once.
-    const channel =
-      this.client.channels.cache.get(channelId) ??
-      (await this.client.channels.fetch(channelId).catch(() => null));
-    return channel?.type === ChannelType.GuildAnnouncement;
+    // Notice channels are kept in the lean cache; one that is not (configured by another process since this one
+    // started) is fetched once, paced like every other request the notices make.
+    const cached = this.client.channels.cache.get(channelId);
+    if (cached) return cached.type === ChannelType.GuildAnnouncement;
+    if (!this.fetchedTypes.has(channelId)) {
+      await this.pacer.acquire();
+      const fetched = await this.client.channels.fetch(channelId).catch(() => null);
+      // An unreadable channel is not remembered: the send itself will say what is wrong with it.
+      if (fetched) this.fetchedTypes.set(channelId, fetched.type);
+      else return false;
+    }
+    return this.fetchedTypes.get(channelId) === ChannelType.GuildAnnouncement;
   }
 
   async publish(channelId: string, messageId: string): Promise<PublishOutcome> {
