@@ -302,6 +302,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       now,
       logger: logger.child({ component: 'publishing' }),
       shards: held,
+      observer: options.observer,
     }),
     checkpoint,
     observer: options.observer,

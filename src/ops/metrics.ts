@@ -1,7 +1,11 @@
 import { type Client, RESTEvents, Status } from 'discord.js';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { InteractionObservation, InteractionObserver } from '../discord/interaction-observer.js';
-import type { DeliveryObservation, DeliveryObserver } from '../schedule/delivery-observer.js';
+import type {
+  DeliveryObservation,
+  DeliveryObserver,
+  PublishObservation,
+} from '../schedule/delivery-observer.js';
 
 /** What the metrics read on each scrape from the running bot. */
 export interface MetricSources {
@@ -21,6 +25,18 @@ export class BotMetrics implements DeliveryObserver, InteractionObserver {
   private readonly notices = new Counter({
     name: 'remembrance_notices_total',
     help: 'Anniversary notices by outcome (sent, found, missed, failed, uncertain, paused) and reason code.',
+    labelNames: ['outcome', 'reason'] as const,
+    registers: [this.registry],
+  });
+  private readonly reminders = new Counter({
+    name: 'remembrance_reminders_total',
+    help: 'Reminders ahead of anniversaries by outcome (as for notices) and reason code.',
+    labelNames: ['outcome', 'reason'] as const,
+    registers: [this.registry],
+  });
+  private readonly publishes = new Counter({
+    name: 'remembrance_publishes_total',
+    help: 'Publishing notices to following servers by outcome (published, retrying, failed) and reason code.',
     labelNames: ['outcome', 'reason'] as const,
     registers: [this.registry],
   });
@@ -105,10 +121,18 @@ export class BotMetrics implements DeliveryObserver, InteractionObserver {
   }
 
   delivery(o: DeliveryObservation): void {
+    if (o.kind === 'reminder') {
+      this.reminders.inc({ outcome: o.outcome, reason: o.reason ?? '' });
+      return;
+    }
     this.notices.inc({ outcome: o.outcome, reason: o.reason ?? '' });
     if (o.delayMs !== undefined && (o.outcome === 'sent' || o.outcome === 'found')) {
       this.delay.observe(Math.max(0, o.delayMs) / 1000);
     }
+  }
+
+  publish(o: PublishObservation): void {
+    this.publishes.inc({ outcome: o.outcome, reason: o.reason ?? '' });
   }
 
   takeover(): void {

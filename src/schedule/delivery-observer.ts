@@ -14,10 +14,20 @@ export interface DeliveryObservation {
   delayMs?: number;
 }
 
+/** What became of one attempt to publish a notice to following servers (announcement channels). */
+export interface PublishObservation {
+  /** `retrying`: failed, tried again later the same day; `failed`: given up (refused for good, or the day ended). */
+  outcome: 'published' | 'retrying' | 'failed';
+  /** The publication's reason code when it failed. */
+  reason?: string;
+}
+
 export interface DeliveryObserver {
   delivery(o: DeliveryObservation): void;
   /** A claim whose owner never finished (it crashed or hung) was taken over. */
   takeover(): void;
+  /** Publishing outcomes; optional, as only announcement channels publish. */
+  publish?(o: PublishObservation): void;
 }
 
 export const NO_OBSERVER: DeliveryObserver = { delivery() {}, takeover() {} };

@@ -5,6 +5,7 @@ import type { DeliveryKey } from '../store/delivery.js';
 import type { Publication } from '../store/publication.js';
 import type { PublicationLedger } from '../store/publication-ledger.js';
 import type { ShardSelection } from '../store/settings-repository.js';
+import type { DeliveryObserver } from './delivery-observer.js';
 import type { Publisher } from './publish-port.js';
 
 const MINUTE = 60_000;
@@ -33,6 +34,8 @@ export class Publishing {
       now: () => number;
       logger: Logger;
       shards?: ShardSelection | undefined;
+      /** Told of each attempt's outcome (metrics). */
+      observer?: DeliveryObserver | undefined;
     },
   ) {}
 
@@ -78,6 +81,7 @@ export class Publishing {
         this.deps.now(),
       );
       log.warn({ lastReason: row.reason }, 'notice not published before its day ended');
+      this.deps.observer?.publish?.({ outcome: 'failed', reason: 'day-ended' });
       return;
     }
     const outcome = await publisher.publish(row.channelId, row.messageId);
@@ -85,6 +89,7 @@ export class Publishing {
     if (outcome.ok) {
       await ledger.markPublished(row, now);
       log.info({ messageId: row.messageId }, 'notice published to following servers');
+      this.deps.observer?.publish?.({ outcome: 'published' });
       return;
     }
     const retryAt = (() => {
@@ -107,5 +112,6 @@ export class Publishing {
       { reason, detail: outcome.detail, nextAt },
       nextAt ? 'publish failed; will retry' : 'publish failed',
     );
+    this.deps.observer?.publish?.({ outcome: nextAt ? 'retrying' : 'failed', reason });
   }
 }

@@ -9,6 +9,9 @@ describe('BotMetrics', () => {
     metrics.delivery({ kind: 'notice', outcome: 'missed', reason: 'day-ended' });
     metrics.delivery({ kind: 'notice', outcome: 'failed', reason: 'transient' });
     metrics.delivery({ kind: 'notice', outcome: 'paused', reason: 'missing-permissions' });
+    metrics.delivery({ kind: 'reminder', outcome: 'sent', delayMs: 1_000 });
+    metrics.publish({ outcome: 'published' });
+    metrics.publish({ outcome: 'retrying', reason: 'rate-limited' });
     metrics.takeover();
     metrics.interaction({
       command: 'district',
@@ -22,6 +25,10 @@ describe('BotMetrics', () => {
     expect(text).toContain('remembrance_notices_total{outcome="missed",reason="day-ended"} 1');
     expect(text).toContain('remembrance_notices_total{outcome="failed",reason="transient"} 1');
     expect(text).toContain('remembrance_notices_total{outcome="paused",reason="missing-permissions"} 1');
+    // A reminder is counted as a reminder, not as a notice, and has no place in the notices' delay.
+    expect(text).toContain('remembrance_reminders_total{outcome="sent",reason=""} 1');
+    expect(text).toContain('remembrance_publishes_total{outcome="published",reason=""} 1');
+    expect(text).toContain('remembrance_publishes_total{outcome="retrying",reason="rate-limited"} 1');
     expect(text).toMatch(/^remembrance_notice_delay_seconds_count 2$/m);
     expect(text).toMatch(/^remembrance_notice_delay_seconds_bucket\{le="5"\} 1$/m);
     expect(text).toMatch(/^remembrance_delivery_takeovers_total 1$/m);

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PublishObservation } from '../../src/schedule/delivery-observer.js';
 import type { Publisher, PublishOutcome } from '../../src/schedule/publish-port.js';
 import { dayEnd, Publishing, REFUSED_RETRY_MS } from '../../src/schedule/publishing.js';
 import { GuildRetention } from '../../src/store/guild-retention.js';
@@ -57,8 +58,17 @@ describe.each(STORE_KINDS)('publishing notices in announcement channels (%s)', (
   let retention: GuildRetention;
   let close: () => Promise<void>;
 
+  /** What the metrics are told of each attempt. */
+  let observed: PublishObservation[] = [];
   function publishing(publisher: Publisher) {
-    return new Publishing({ ledger, publisher, now: () => clock.now, logger: pino({ level: 'silent' }) });
+    observed = [];
+    return new Publishing({
+      ledger,
+      publisher,
+      now: () => clock.now,
+      logger: pino({ level: 'silent' }),
+      observer: { delivery() {}, takeover() {}, publish: (o) => observed.push(o) },
+    });
   }
 
   beforeEach(async () => {
@@ -114,6 +124,11 @@ describe.each(STORE_KINDS)('publishing notices in announcement channels (%s)', (
     await p.retryDue();
     expect(publisher.calls).toEqual(['m1', 'm1', 'm1']);
     expect(await ledger.get(KEY)).toMatchObject({ status: 'published', reason: null });
+    expect(observed).toEqual([
+      { outcome: 'retrying', reason: 'missing-permissions' },
+      { outcome: 'retrying', reason: 'missing-permissions' },
+      { outcome: 'published' },
+    ]);
   });
 
   it('waits out a rate limit’s retry_after, and gives up when the wait runs past the day', async () => {
