@@ -67,7 +67,8 @@ async function main(): Promise<number> {
       {
         id: GUILD,
         name: 'Demo server',
-        channels: [{ id: GENERAL, name: 'general', type: 0 }],
+        // An announcement channel: the notice is also published to the servers that follow it.
+        channels: [{ id: GENERAL, name: 'general', type: 5 }],
         roles: [
           // What the invite link grants: View Channel, Send Messages, Embed Links, Attach Files, Read Message
           // History and Create Events.
@@ -240,6 +241,14 @@ async function main(): Promise<number> {
     for (const message of posted) say(transcript(message, names, clock.ms));
     check(posted.length === 1, `exactly one notice should arrive (got ${posted.length})`);
     check(posted[0]?.content === `<@&${ROLE}>`, 'the notice should mention the chosen role');
+    // Discord marks a published message CROSSPOSTED (flag 1).
+    const published = ((posted[0]?.flags as number | undefined) ?? 0) & 1;
+    say(
+      published
+        ? '  📣 #general is an announcement channel: the notice was published to the servers that follow it.'
+        : '  #general is an announcement channel, but the notice was not published.',
+    );
+    check(published === 1, 'the notice should be published (crossposted) once in the announcement channel');
 
     await adminConfig('reminder', [{ name: 'days', type: 4, value: 3 }], '/config reminder days: 3');
     // Today's notice is already posted: the next tick moves on to the next post, now the reminder.
