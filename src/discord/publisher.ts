@@ -2,13 +2,12 @@ import {
   ChannelType,
   type Client,
   DiscordAPIError,
-  HTTPError,
   type RateLimitData,
   RateLimitError,
   Routes,
 } from 'discord.js';
 import type { Publisher, PublishOutcome } from '../schedule/publish-port.js';
-import { DISCORD_CODES } from './notice-sender.js';
+import { classifySendError } from './notice-sender.js';
 import type { SendPacer } from './send-pacer.js';
 
 /** 40033: "This message has already been crossposted." — the goal is reached. */
@@ -23,7 +22,11 @@ export function rejectPublishRateLimit(data: RateLimitData): boolean {
   return data.route.endsWith('/crosspost');
 }
 
-/** Maps what a publish threw to what the publishing job does. */
+/**
+ * Maps what a publish threw to what the publishing job does: a rate limit is an answer with its wait, 40033 means
+ * it is published already, and everything else is classified as a send is (a channel gone counts as rejected:
+ * there is nothing left to publish).
+ */
 export function classifyPublishError(error: unknown): PublishOutcome {
   if (error instanceof RateLimitError) {
     return {
@@ -33,22 +36,13 @@ export function classifyPublishError(error: unknown): PublishOutcome {
       detail: `429: retry after ${Math.ceil(error.retryAfter / 1000)} s`,
     };
   }
-  if (error instanceof DiscordAPIError) {
-    const detail = `${error.code}: ${error.message}`;
-    if (error.code === ALREADY_CROSSPOSTED) return { ok: true };
-    if (error.code === DISCORD_CODES.missingAccess)
-      return { ok: false, kind: 'refused', reason: 'missing-access', detail };
-    if (error.code === DISCORD_CODES.missingPermissions)
-      return { ok: false, kind: 'refused', reason: 'missing-permissions', detail };
-    if (error.status >= 500) return { ok: false, kind: 'transient', detail };
-    return { ok: false, kind: 'rejected', detail };
-  }
-  if (error instanceof HTTPError) {
-    return error.status >= 500 || error.status === 0
-      ? { ok: false, kind: 'transient', detail: `HTTP ${error.status}` }
-      : { ok: false, kind: 'rejected', detail: `HTTP ${error.status}` };
-  }
-  return { ok: false, kind: 'transient', detail: error instanceof Error ? error.message : String(error) };
+  if (error instanceof DiscordAPIError && error.code === ALREADY_CROSSPOSTED) return { ok: true };
+  const outcome = classifySendError(error);
+  if (outcome.kind !== 'refused') return outcome;
+  const { reason, detail } = outcome;
+  return reason === 'unknown-channel'
+    ? { ok: false, kind: 'rejected', detail }
+    : { ok: false, kind: 'refused', reason, detail };
 }
 
 /** Publishes the bot's notices in announcement channels through discord.js's REST client. */

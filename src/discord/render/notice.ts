@@ -1,4 +1,4 @@
-import { AllowedMentionsTypes, type APIEmbedField } from 'discord-api-types/v10';
+import { AllowedMentionsTypes, type APIAllowedMentions, type APIEmbedField } from 'discord-api-types/v10';
 import type { Language } from '../../domain/dataset.js';
 import type { Notice } from '../../domain/notice.js';
 import { formatDate, formatNumber, messages } from '../../i18n/index.js';
@@ -17,6 +17,23 @@ export function withMarker(text: string, marker: string | null): string {
   if (marker === null) return clip(text, LIMITS.footer);
   const tail = `${MARKER_SEPARATOR}${marker}`;
   return `${clip(text, LIMITS.footer - tail.length)}${tail}`;
+}
+
+/** A notice's footer: the preview label (in a preview), the day's own words, and the delivery's marker last. */
+export function noticeFooter(preview: string | null, day: string, marker: string | null): { text: string } {
+  return { text: withMarker([preview, day].filter(Boolean).join(' · '), marker) };
+}
+
+/** Whom a notice pings: its role, or @everyone when the role is the server's; a preview shows it but pings nobody. */
+export function noticeMentions(notice: {
+  roleId: string | null;
+  guildId: string;
+  preview: boolean;
+}): APIAllowedMentions {
+  if (notice.roleId === null || notice.preview) return { parse: [] };
+  return notice.roleId === notice.guildId
+    ? { parse: [AllowedMentionsTypes.Everyone] }
+    : { parse: [], roles: [notice.roleId] };
 }
 
 /** Whether a listed message's embeds carry a delivery's marker where {@link renderNotice} puts it. */
@@ -101,25 +118,13 @@ export function renderNotice(
             value: clip(notice.sources.map((s) => link(s.citation, s.url)).join('\n'), LIMITS.fieldValue),
           },
         ],
-        footer: {
-          text: withMarker(
-            [
-              notice.preview ? t.noticePreviewFooter : null,
-              t.noticeFooter({ date: formatDate(occurrence.date, language) }),
-            ]
-              .filter(Boolean)
-              .join(' · '),
-            marker,
-          ),
-        },
+        footer: noticeFooter(
+          notice.preview ? t.noticePreviewFooter : null,
+          t.noticeFooter({ date: formatDate(occurrence.date, language) }),
+          marker,
+        ),
       },
     ],
-    // A preview shows the mention as it will look but pings nobody.
-    allowed_mentions:
-      notice.roleId === null || notice.preview
-        ? { parse: [] }
-        : notice.roleId === notice.guildId
-          ? { parse: [AllowedMentionsTypes.Everyone] }
-          : { parse: [], roles: [notice.roleId] },
+    allowed_mentions: noticeMentions(notice),
   };
 }

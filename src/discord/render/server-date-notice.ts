@@ -1,9 +1,8 @@
-import { AllowedMentionsTypes } from 'discord-api-types/v10';
 import type { Language } from '../../domain/dataset.js';
 import type { AnyNotice, ServerDateNotice } from '../../domain/notice.js';
 import { formatDate, messages } from '../../i18n/index.js';
 import { serverDateMessages } from '../../i18n/server-dates.js';
-import { renderNotice, withMarker } from './notice.js';
+import { noticeFooter, noticeMentions, renderNotice } from './notice.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload } from './payload.js';
 
 /** Renders either kind of notice the scheduler posts. */
@@ -48,24 +47,13 @@ export function renderServerDateNotice(
         ...(quoted.length > 0 ? { description: quoted.join('\n') } : {}),
         color: notice.preview ? COLOURS.warn : COLOURS.remembrance,
         fields: [{ name: s.sourceLabel, value: clip(date.sourceUrl, LIMITS.fieldValue) }],
-        footer: {
-          text: withMarker(
-            [
-              notice.preview ? t.noticePreviewFooter : null,
-              s.noticeFooter({ date: formatDate(occurrence.date, language) }),
-            ]
-              .filter(Boolean)
-              .join(' · '),
-            marker,
-          ),
-        },
+        footer: noticeFooter(
+          notice.preview ? t.noticePreviewFooter : null,
+          s.noticeFooter({ date: formatDate(occurrence.date, language) }),
+          marker,
+        ),
       },
     ],
-    allowed_mentions:
-      notice.roleId === null || notice.preview
-        ? { parse: [] }
-        : notice.roleId === notice.guildId
-          ? { parse: [AllowedMentionsTypes.Everyone] }
-          : { parse: [], roles: [notice.roleId] },
+    allowed_mentions: noticeMentions(notice),
   };
 }
