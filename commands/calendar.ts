@@ -1,21 +1,32 @@
 import { InteractionContextType } from 'discord-api-types/v10';
 import type { Command } from '../src/app/command.js';
+import type { AppServices } from '../src/app/services.js';
 import { calendarReply } from '../src/domain/calendar.js';
 import { describe } from '../src/i18n/command-text.js';
 
 /**
- * `/calendar` — every anniversary as a yearly all-day event in an .ics file. The reply is public: the file holds
- * only the dataset's dates and sources (nothing about the member or the server), and others in the channel can
- * import it too, as with /timeline.
+ * `/calendar` — every anniversary as a yearly all-day event in an .ics file: in a server, the days that server
+ * remembers (its own dates too, labelled as added by its admins; not what it turned off); in DMs, the dataset's.
+ * The reply is public: the file holds nothing about the member, and a server's own dates are already public in
+ * that server (/upcoming, /timeline, its notices); others in the channel can import it too, as with /timeline.
  */
-export const calendarCommand: Command = {
+export const calendarCommand: Command<AppServices> = {
   definition: {
     name: 'calendar',
     ...describe('calendar'),
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   },
   visibility: 'public',
-  async execute(_invocation, ctx) {
-    return { reply: calendarReply(ctx.dataset, ctx.now()), ephemeral: false };
+  async execute(invocation, ctx) {
+    const { guildId } = invocation;
+    // Only this server's own dates and switches, never another's (none in DMs).
+    const server = guildId
+      ? {
+          guildId,
+          serverDates: await ctx.services.settings.serverDates(guildId),
+          disabledEvents: (await ctx.services.settings.get(guildId)).disabledEvents,
+        }
+      : null;
+    return { reply: calendarReply(ctx.dataset, ctx.now(), server), ephemeral: false };
   },
 };

@@ -121,8 +121,9 @@ export const dateEdit = {
   ): Promise<ConfigReply> {
     const patch: { sourceUrl?: string; text?: string; roleId?: string } = {};
     if (input.source !== undefined) {
-      const url = input.source.trim();
-      if (!sourceLink(url)) return { kind: 'config-error', code: 'date-problem', problem: 'date-source' };
+      // Stored in the form add stores (percent-encoded by the URL parser), never as typed.
+      const url = sourceLink(input.source);
+      if (url === null) return { kind: 'config-error', code: 'date-problem', problem: 'date-source' };
       patch.sourceUrl = url;
     }
     if (input.text !== undefined) {

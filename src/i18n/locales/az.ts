@@ -71,6 +71,12 @@ export const az: Messages = {
   calendarMassacreSummary: (p: { name: string; year: number }) => `${p.name}: qırğının ildönümü (${p.year})`,
   calendarOccupationDate: (p: { date: string }) => `İşğal tarixi: ${p.date} (mənbədə verilən tarix).`,
   calendarMassacreNight: (p: { night: string }) => `${p.night} gecəsi.`,
+  calendarOwnDates: (p: { count: number }) =>
+    `Faylda bu serverin öz tarixləri də var (${p.count}): hər biri bu serverin adminləri tərəfindən əlavə edildiyi qeyd olunub, onların göstərdiyi mənbə ilə.`,
+  calendarOwnSummary: (p: { name: string; year: number }) =>
+    `${p.name} (${p.year}) — bu serverin adminləri tərəfindən əlavə edilib`,
+  calendarTurnedOff: (p: { count: number }) =>
+    `Bu serverin /config event ilə bağladığı günlər fayla daxil edilməyib (${p.count}).`,
 
   upcomingTitle: 'Yaxınlaşan ildönümləri',
   upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>

@@ -57,6 +57,12 @@ export const en = {
     `${p.name}: anniversary of the massacre (${p.year})`,
   calendarOccupationDate: (p: { date: string }) => `Occupied on ${p.date}, by the date the source gives.`,
   calendarMassacreNight: (p: { night: string }) => `The night of ${p.night}.`,
+  calendarOwnDates: (p: { count: number }) =>
+    `Also in the file: this server’s own dates (${p.count}), each marked as added by this server’s admins, with the source they gave.`,
+  calendarOwnSummary: (p: { name: string; year: number }) =>
+    `${p.name} (${p.year}) — added by this server’s admins`,
+  calendarTurnedOff: (p: { count: number }) =>
+    `Left out: the days this server turned off with /config event (${p.count}).`,
 
   upcomingTitle: 'Upcoming anniversaries',
   upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>

@@ -75,6 +75,12 @@ export const ru: Messages = {
   calendarMassacreSummary: (p: { name: string; year: number }) => `${p.name}: годовщина резни (${p.year})`,
   calendarOccupationDate: (p: { date: string }) => `Дата оккупации: ${p.date} (по данным источника).`,
   calendarMassacreNight: (p: { night: string }) => `Ночь ${p.night}.`,
+  calendarOwnDates: (p: { count: number }) =>
+    `Также в файле — собственные даты этого сервера (${p.count}), каждая с пометкой, что её добавили администраторы сервера, и с указанным ими источником.`,
+  calendarOwnSummary: (p: { name: string; year: number }) =>
+    `${p.name} (${p.year}) — добавлено администраторами этого сервера`,
+  calendarTurnedOff: (p: { count: number }) =>
+    `Не включены дни, выключенные на этом сервере через /config event (${p.count}).`,
 
   upcomingTitle: 'Ближайшие годовщины',
   upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>

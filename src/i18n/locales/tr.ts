@@ -56,6 +56,12 @@ export const tr: Messages = {
     `${p.name}: katliamın yıl dönümü (${p.year})`,
   calendarOccupationDate: (p: { date: string }) => `İşgal tarihi: ${p.date} (kaynağın verdiği tarih).`,
   calendarMassacreNight: (p: { night: string }) => `${p.night} gecesi.`,
+  calendarOwnDates: (p: { count: number }) =>
+    `Dosyada bu sunucunun kendi tarihleri de var (${p.count}); her biri bu sunucunun yöneticileri tarafından eklendiği belirtilerek, verdikleri kaynakla birlikte.`,
+  calendarOwnSummary: (p: { name: string; year: number }) =>
+    `${p.name} (${p.year}) — bu sunucunun yöneticileri tarafından eklendi`,
+  calendarTurnedOff: (p: { count: number }) =>
+    `Bu sunucunun /config event ile kapattığı günler dosyaya alınmadı (${p.count}).`,
 
   upcomingTitle: 'Yaklaşan yıl dönümleri',
   upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>
