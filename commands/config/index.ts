@@ -91,8 +91,9 @@ export const configCommand: Command<AppServices> = {
     }
     if (focused.name === 'entry') return dateChoices(ctx, invocation.guildId, focused.value);
     const dataset = eventChoices(ctx, focused.value, invocation);
-    // `/config event` can turn the server's own dates off too; they come first, marked as the server's.
-    if (invocation.subcommand !== 'event') return dataset;
+    // `/config event` can turn the server's own dates off too, and `/config test` preview them; they come first,
+    // marked as the server's.
+    if (invocation.subcommand !== 'event' && invocation.subcommand !== 'test') return dataset;
     return [...(await dateChoices(ctx, invocation.guildId, focused.value)), ...dataset].slice(0, 25);
   },
 };

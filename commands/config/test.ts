@@ -2,6 +2,8 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { ChannelPermission, PreviewFailure } from '../../src/app/config-replies.js';
 import type { PreviewOutcome } from '../../src/app/services.js';
+import type { RemembranceEvent } from '../../src/domain/dataset.js';
+import { isServerDateId, type ServerDate } from '../../src/domain/server-date.js';
 import { describe } from '../../src/i18n/command-text.js';
 import { dayEvent } from './events.js';
 import { nextPostsOf } from './status.js';
@@ -34,6 +36,21 @@ async function failureOf(
   }
 }
 
+/** What a preview shows: a dataset anniversary, or one of the server's own dates. */
+type Previewed =
+  | { event: RemembranceEvent; serverDate?: undefined }
+  | { event?: undefined; serverDate: ServerDate };
+
+function ownDate(dates: readonly ServerDate[], id: string): { serverDate: ServerDate } | undefined {
+  const serverDate = dates.find((d) => d.id === id);
+  return serverDate && { serverDate };
+}
+
+function datasetEvent(ctx: ConfigContext, value: string): { event: RemembranceEvent } | undefined {
+  const event = dayEvent(ctx, value);
+  return event && { event };
+}
+
 /** `/config test` — posts a labelled preview of a notice now, so problems show at once. */
 export const testSubcommand = configSubcommand({
   name: 'test',
@@ -51,19 +68,22 @@ export const testSubcommand = configSubcommand({
     const current = await ctx.services.settings.get(guildId);
     const channelId = current.channelId;
     if (!channelId) return { kind: 'config-error', code: 'no-channel' };
-    // Without a choice, the next anniversary — even one turned off or while paused: it is only a preview.
-    const event =
-      value !== undefined
-        ? dayEvent(ctx, value)
-        : nextPostsOf({ ...current, paused: false, disabledEvents: [] }, ctx, 1)[0]?.event;
-    if (!event) return { kind: 'config-error', code: 'unknown-event', value: value ?? '' };
-    const outcome = await ctx.services.preview(guildId, event.id);
-    return {
-      kind: 'config-test',
-      ok: outcome.ok,
-      channelId,
-      event,
-      failure: outcome.ok ? null : await failureOf(outcome, ctx, guildId, channelId),
-    };
+    const own = await ctx.services.settings.serverDates(guildId);
+    // Without a choice, the next post of any kind (the dataset's or the server's own) — even one turned off or
+    // while paused: it is only a preview. A chosen own date is looked up among this server's only.
+    const subject: Previewed | undefined =
+      value === undefined
+        ? nextPostsOf({ ...current, paused: false, disabledEvents: [] }, ctx, 1, own)[0]
+        : isServerDateId(value)
+          ? ownDate(own, value)
+          : datasetEvent(ctx, value);
+    if (!subject) return { kind: 'config-error', code: 'unknown-event', value: value ?? '' };
+    const outcome = await ctx.services.preview(
+      guildId,
+      subject.event ? subject.event.id : subject.serverDate.id,
+    );
+    const failure = outcome.ok ? null : await failureOf(outcome, ctx, guildId, channelId);
+    const base = { kind: 'config-test' as const, ok: outcome.ok, channelId, failure };
+    return subject.event ? { ...base, event: subject.event } : { ...base, serverDate: subject.serverDate };
   },
 });

@@ -74,13 +74,13 @@ export type PreviewFailure =
   | { code: 'preview-refused'; permissions: ChannelPermission[] }
   | { code: 'send-failed'; detail: string };
 
-export interface ConfigTestReply {
+/** `/config test`: the preview of a dataset anniversary's notice, or of one of the server's own dates'. */
+export type ConfigTestReply = {
   kind: 'config-test';
   ok: boolean;
   channelId: string;
-  event: RemembranceEvent;
   failure: PreviewFailure | null;
-}
+} & ({ event: RemembranceEvent; serverDate?: undefined } | { event?: undefined; serverDate: ServerDate });
 
 /** An input /config refuses; nothing was changed. */
 export type ConfigInputError =

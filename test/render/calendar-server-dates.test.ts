@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarCommand } from '../../commands/calendar.js';
+import type { ServerSettingsPort } from '../../src/app/services.js';
 import { calendarFile, renderCalendar, serverDateCalendarUid } from '../../src/discord/render/calendar.js';
 import { anniversaryOn } from '../../src/domain/anniversary.js';
 import type { CalendarReply } from '../../src/domain/calendar.js';
@@ -147,7 +148,7 @@ describe('/calendar’s file in a server with its own dates, read back by ical.j
   it('the command puts in the asking server’s own dates; in DMs none, whatever the store holds', async () => {
     const ctx = commandContext(realDataset(), NOW);
     const asked: string[] = [];
-    ctx.services.settings.serverDates = async (guildId: string) => {
+    (ctx.services.settings as ServerSettingsPort).serverDates = async (guildId: string) => {
       asked.push(guildId);
       return guildId === GUILD ? [AGHDAM] : [];
     };

@@ -251,9 +251,13 @@ function renderUpdated(reply: ConfigUpdatedReply, memberLanguage: Language): Mes
 function renderTest(reply: ConfigTestReply, language: Language): MessagePayload {
   const t = messages(language);
   const channel = `<#${reply.channelId}>`;
+  // A server's own date is marked as the server's, as in /config show's coming posts.
+  const name = reply.event
+    ? placeName(reply.event, language)
+    : `${escapeMarkdown(reply.serverDate.name)} (${serverDateMessages(language).upcomingMark})`;
   if (reply.ok)
     return {
-      content: `✅ ${t.testPosted({ channel, name: placeName(reply.event, language) })}`,
+      content: `✅ ${t.testPosted({ channel, name })}`,
       embeds: [],
       allowed_mentions: NO_MENTIONS,
     };
