@@ -21,11 +21,14 @@ export const calendarCommand: Command<AppServices> = {
     const { guildId } = invocation;
     // Only this server's own dates and switches, never another's (none in DMs).
     const server = guildId
-      ? {
+      ? await Promise.all([
+          ctx.services.settings.serverDates(guildId),
+          ctx.services.settings.get(guildId),
+        ]).then(([serverDates, settings]) => ({
           guildId,
-          serverDates: await ctx.services.settings.serverDates(guildId),
-          disabledEvents: (await ctx.services.settings.get(guildId)).disabledEvents,
-        }
+          serverDates,
+          disabledEvents: settings.disabledEvents,
+        }))
       : null;
     return { reply: calendarReply(ctx.dataset, ctx.now(), server), ephemeral: false };
   },
