@@ -1,7 +1,7 @@
 import type { ConfigProblem, UpcomingPost } from '../../src/app/config-replies.js';
 import { eventsWithDay } from '../../src/domain/dataset.js';
-import { plannedDay, type ServerDate } from '../../src/domain/server-date.js';
-import { nextPosts } from '../../src/schedule/planner.js';
+import type { ServerDate } from '../../src/domain/server-date.js';
+import { nextPosts, serverDateEvents } from '../../src/schedule/planner.js';
 import { plannerSettings } from '../../src/schedule/planner-settings.js';
 import type { GuildSettings } from '../../src/store/guild-settings.js';
 import type { ConfigContext } from './subcommand.js';
@@ -34,8 +34,8 @@ export async function problemsOf(settings: GuildSettings, ctx: ConfigContext): P
 }
 
 /**
- * The next `count` posts these settings make (none while paused or without a channel), the server's own
- * dates among them.
+ * The next `count` posts these settings make (none while paused or without a channel) — reminders among them
+ * when the server has reminders, and the server's own dates, each planned as the scheduler plans it.
  */
 export function nextPostsOf(
   settings: GuildSettings,
@@ -44,11 +44,16 @@ export function nextPostsOf(
   ownDates: readonly ServerDate[] = [],
 ): UpcomingPost[] {
   if (settings.paused || !settings.channelId) return [];
+  // The server's dates as the scheduler plans them (serverDateEvents), whatever that says of reminders.
+  const planned = serverDateEvents(ownDates);
   const events = [
     ...eventsWithDay(ctx.dataset).map((event) => ({ id: event.id, date: event.date, event })),
-    ...ownDates.map((serverDate) => ({ id: serverDate.id, date: plannedDay(serverDate), serverDate })),
+    ...ownDates.flatMap((serverDate, i) => {
+      const as = planned[i];
+      return as ? [{ ...as, serverDate }] : [];
+    }),
   ];
-  return nextPosts(plannerSettings(settings), events, ctx.now(), count).map(({ event, occurrence }) =>
-    'event' in event ? { event: event.event, occurrence } : { serverDate: event.serverDate, occurrence },
+  return nextPosts(plannerSettings(settings), events, ctx.now(), count).map(({ event, ...post }) =>
+    'event' in event ? { event: event.event, ...post } : { serverDate: event.serverDate, ...post },
   );
 }

@@ -22,10 +22,14 @@ export type ConfigProblem =
   /** Discord refused an Events tab event: the server has 100 events, or it refused the event itself. */
   | { code: 'events-refused'; reason: 'events-limit' | 'missing-permissions' | 'rejected' };
 
-/** A coming post: of a dataset anniversary, or of one of the server's own dates. */
-export type UpcomingPost =
-  | { event: RemembranceEvent; serverDate?: undefined; occurrence: Occurrence }
-  | { event?: undefined; serverDate: ServerDate; occurrence: Occurrence };
+/**
+ * A coming post — of a dataset anniversary or of one of the server's own dates: its notice, or a reminder
+ * `daysBefore` days ahead (the occurrence is then the reminder's own day and instant).
+ */
+export type UpcomingPost = (
+  | { event: RemembranceEvent; serverDate?: undefined }
+  | { event?: undefined; serverDate: ServerDate }
+) & { kind: 'notice' | 'reminder'; daysBefore: number; occurrence: Occurrence };
 
 export interface ConfigShowReply {
   kind: 'config-show';

@@ -125,22 +125,45 @@ export function dueDeliveries(
   return out.sort((a, b) => a.occurrence.at - b.occurrence.at);
 }
 
-/** The next `count` posting instants of a server, for `/config show`. */
+/** One coming post of a server: an event's notice, or a reminder `daysBefore` days ahead of it. */
+export interface NextPost<E extends PlannedEvent> {
+  event: E;
+  kind: 'notice' | 'reminder';
+  /** 0 for the notice. */
+  daysBefore: number;
+  /** As in {@link PlannedDelivery}: a reminder's own day and instant, the anniversary's year and number. */
+  occurrence: Occurrence;
+}
+
+/**
+ * The next `count` posts of a server after `after`, in order, for `/config show` and the `/config`
+ * confirmations: each enabled event's notices and its reminders ahead, by the rule {@link nextDueAt} and
+ * {@link dueDeliveries} plan them with, so the first is the post the scheduler makes next.
+ */
 export function nextPosts<E extends PlannedEvent>(
   settings: PlannerSettings,
   events: readonly E[],
   after: number,
   count: number,
-): Array<{ event: E; occurrence: Occurrence }> {
-  const out: Array<{ event: E; occurrence: Occurrence }> = [];
-  let cursor = after;
+): Array<NextPost<E>> {
+  const out: Array<NextPost<E>> = [];
+  const { postTime, timeZone, reminderDays } = settings;
   const list = enabled(settings, events);
+  const following = (event: E, cursor: number): Array<NextPost<E>> => {
+    const notice: NextPost<E> = {
+      event,
+      kind: 'notice',
+      daysBefore: 0,
+      occurrence: nextOccurrence(event.date, cursor, postTime, timeZone),
+    };
+    if (reminderDays === 0 || event.withoutReminders) return [notice];
+    const reminder = nextReminder(event.date, cursor, reminderDays, postTime, timeZone);
+    return [notice, { event, kind: 'reminder', daysBefore: reminderDays, occurrence: reminder }];
+  };
+  let cursor = after;
   while (out.length < count && list.length > 0) {
     const next = list
-      .map((event) => ({
-        event,
-        occurrence: nextOccurrence(event.date, cursor, settings.postTime, settings.timeZone),
-      }))
+      .flatMap((event) => following(event, cursor))
       .sort((a, b) => a.occurrence.at - b.occurrence.at);
     const at = next[0]?.occurrence.at;
     if (at === undefined) break;

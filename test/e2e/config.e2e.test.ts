@@ -50,8 +50,10 @@ describe('/config through the real discord.js client and the emulator', () => {
     expect(zone.content).toContain('Europe/Berlin');
     const time = await config('time', [{ name: 'at', type: 3, value: '21:30' }]);
     expect(time.content).toContain('21:30');
-    // The next post is Khojaly on 26 Feb 2027 at 21:30 Berlin (20:30Z).
-    expect(time.content).toContain(`<t:${Date.parse('2027-02-26T20:30:00Z') / 1000}:F>`);
+    // The next post is Khojaly on 26 Feb 2027 at 21:30 Berlin (20:30Z): the day and time as text in Berlin.
+    expect(time.content).toContain(
+      `26 February 2027, 21:30 Central European Standard Time (<t:${Date.parse('2027-02-26T20:30:00Z') / 1000}:R>)`,
+    );
     await config('role', [{ name: 'role', type: 8, value: ROLE_ID }]);
     await config('event', [
       { name: 'event', type: 3, value: 'shusha' },
@@ -69,9 +71,11 @@ describe('/config through the real discord.js client and the emulator', () => {
     const khojaly = Date.parse('2027-02-26T20:30:00Z') / 1000;
     const kalbajar = Date.parse('2027-04-02T19:30:00Z') / 1000;
     const lachin = Date.parse('2027-05-18T19:30:00Z') / 1000;
-    expect(show.indexOf(`<t:${khojaly}:F>`)).toBeGreaterThan(-1);
-    expect(show.indexOf(`<t:${kalbajar}:F>`)).toBeGreaterThan(show.indexOf(`<t:${khojaly}:F>`));
-    expect(show.indexOf(`<t:${lachin}:F>`)).toBeGreaterThan(show.indexOf(`<t:${kalbajar}:F>`));
+    expect(show.indexOf(`<t:${khojaly}:R>`)).toBeGreaterThan(-1);
+    expect(show.indexOf(`<t:${kalbajar}:R>`)).toBeGreaterThan(show.indexOf(`<t:${khojaly}:R>`));
+    expect(show.indexOf(`<t:${lachin}:R>`)).toBeGreaterThan(show.indexOf(`<t:${kalbajar}:R>`));
+    expect(show).toContain('2 April 2027, 21:30 Central European Summer Time');
+    expect(show).not.toMatch(/<t:\d+:F>/);
     const s = await stored();
     expect(s).toMatchObject({
       channelId: NEWS_CHANNEL,

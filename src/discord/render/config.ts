@@ -20,6 +20,7 @@ import type { PauseReason } from '../../store/guild-settings.js';
 import type { Publication } from '../../store/publication.js';
 import { renderHistory } from './config-history.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
+import { postingTime } from './posting-time.js';
 import { renderServerDates } from './server-dates.js';
 
 function permissionNames(permissions: ChannelPermission[], t: Messages): string {
@@ -103,20 +104,21 @@ function problemText(problem: ConfigProblem, t: Messages): string {
   }
 }
 
-/** The name of a coming post; a server's own date is marked as theirs. */
-function postName(post: UpcomingPost, language: Language): string {
-  return post.event
+/**
+ * The name of a coming post: a server's own date is marked as theirs, and a reminder says it is one and how
+ * far ahead of the anniversary it comes.
+ */
+function postName(post: UpcomingPost, t: Messages, language: Language): string {
+  const name = post.event
     ? placeName(post.event, language)
     : `${escapeMarkdown(post.serverDate.name)} (${serverDateMessages(language).upcomingMark})`;
+  return post.kind === 'reminder' ? t.reminderAhead({ name, days: t.days(post.daysBefore) }) : name;
 }
 
-function nextLine(post: UpcomingPost, t: Messages, language: Language): string {
-  const unix = Math.floor(post.occurrence.at / 1000);
-  return t.configNextLine({
-    name: postName(post, language),
-    at: `<t:${unix}:F>`,
-    relative: `<t:${unix}:R>`,
-  });
+/** A coming post's name, its day and time in the server's zone as text, and when relative to now. */
+function nextPost(post: UpcomingPost, zone: string, t: Messages, language: Language) {
+  const { when, relative } = postingTime(post.occurrence.at, zone, language);
+  return { name: postName(post, t, language), at: when, relative };
 }
 
 /** The reminder setting as /config show and the history say it. */
@@ -182,7 +184,9 @@ function renderShow(reply: ConfigShowReply, language: Language): MessagePayload 
     },
     {
       name: t.configNext,
-      value: reply.next.length ? reply.next.map((p) => nextLine(p, t, language)).join('\n') : t.configNoNext,
+      value: reply.next.length
+        ? reply.next.map((p) => t.configNextLine(nextPost(p, s.timeZone, t, language))).join('\n')
+        : t.configNoNext,
     },
     { name: t.configEventsTab, value: s.eventsTab ? t.configEventOn : t.configEventOff, inline: true },
     { name: t.configEvents, value: clip(events, LIMITS.fieldValue) },
@@ -235,11 +239,7 @@ function renderUpdated(reply: ConfigUpdatedReply, memberLanguage: Language): Mes
     }
   })();
   const next = reply.next
-    ? t.updatedNext({
-        name: postName(reply.next, language),
-        at: `<t:${Math.floor(reply.next.occurrence.at / 1000)}:F>`,
-        relative: `<t:${Math.floor(reply.next.occurrence.at / 1000)}:R>`,
-      })
+    ? t.updatedNext(nextPost(reply.next, reply.settings.timeZone, t, language))
     : c.what === 'pause'
       ? null
       : t.updatedNoNext;

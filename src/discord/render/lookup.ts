@@ -8,7 +8,7 @@ import type {
   UnknownPlaceReply,
   UpcomingReply,
 } from '../../domain/replies.js';
-import { formatAlternatives, formatDate, formatNumber, formatZonedTime, messages } from '../../i18n/index.js';
+import { formatAlternatives, formatDate, formatNumber, messages } from '../../i18n/index.js';
 import { citedAs, eventName, placeName, placeTitle } from '../../i18n/place-names.js';
 import { serverDateMessages } from '../../i18n/server-dates.js';
 import {
@@ -21,6 +21,7 @@ import {
   type MessagePayload,
   NO_MENTIONS,
 } from './payload.js';
+import { postingTime } from './posting-time.js';
 
 type Dated = Exclude<RemembranceEvent['date'], { type: 'period' }>;
 
@@ -219,15 +220,13 @@ function serverDatesEmbed(reply: TimelineReply, language: Language, room: number
 export function renderUpcoming(reply: UpcomingReply, language: Language): MessagePayload {
   const t = messages(language);
   const lines = reply.items.map(({ event, serverDate, occurrence }) => {
-    const local = formatZonedTime(occurrence.at, reply.zone, language);
     return t.upcomingLine({
       // A server's own date is always marked as theirs, with their source.
       name: event
         ? placeName(event, language)
         : `${escapeMarkdown(serverDate.name)} (${serverDateMessages(language).upcomingMark}, <${serverDate.sourceUrl}>)`,
       ordinal: t.ordinal(occurrence.number),
-      when: t.upcomingWhen({ date: formatDate(occurrence.date, language), ...local }),
-      relative: `<t:${Math.floor(occurrence.at / 1000)}:R>`,
+      ...postingTime(occurrence.at, reply.zone, language),
     });
   });
   return {

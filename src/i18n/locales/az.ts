@@ -114,6 +114,7 @@ export const az: Messages = {
   configReminderOff: 'yoxdur',
   configReminderValue: (p: { days: string }) => `${p.days} əvvəl`,
   reminderOf: (p: { name: string }) => `Xatırlatma: ${p.name}`,
+  reminderAhead: (p: { name: string; days: string }) => `Xatırlatma: ${p.name}, ${p.days} sonra`,
   updatedReminder: (p: { days: string }) =>
     `Hər ildönümündən ${p.days} əvvəl eyni vaxtda və eyni kanalda xatırlatma dərc ediləcək.`,
   updatedReminderOff: 'Əvvəlcədən xatırlatma olmayacaq; ildönümlərinin özü yenə dərc edilir.',
@@ -175,7 +176,7 @@ export const az: Messages = {
   updatedPause: 'Bildirişlər dayandırıldı. Yenidən başlamaq üçün /config resume işlədin.',
   updatedResume: 'Bildirişlər bərpa olundu.',
   updatedNext: (p: { name: string; at: string; relative: string }) =>
-    `Növbəti bildiriş: ${p.name}, ${p.at} (${p.relative}).`,
+    `Növbəti bildiriş: ${p.name} — ${p.at} (${p.relative}).`,
   updatedNoNext: 'Aşağıdakı problemlər həll olunana qədər heç bir bildiriş planlaşdırılmayacaq.',
 
   testPosted: (p: { channel: string; name: string }) =>

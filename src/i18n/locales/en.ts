@@ -100,6 +100,7 @@ export const en = {
   configReminderOff: 'none',
   configReminderValue: (p: { days: string }) => `${p.days} before`,
   reminderOf: (p: { name: string }) => `Reminder for ${p.name}`,
+  reminderAhead: (p: { name: string; days: string }) => `Reminder: ${p.name} in ${p.days}`,
   updatedReminder: (p: { days: string }) =>
     `A reminder will be posted ${p.days} before each anniversary, at the same time and in the same channel.`,
   updatedReminderOff: 'No more reminders ahead; the anniversaries themselves are still posted.',
@@ -161,7 +162,7 @@ export const en = {
   updatedPause: 'Notices are paused. Use /config resume to start again.',
   updatedResume: 'Notices are resumed.',
   updatedNext: (p: { name: string; at: string; relative: string }) =>
-    `Next post: ${p.name}, ${p.at} (${p.relative}).`,
+    `Next post: ${p.name} — ${p.at} (${p.relative}).`,
   updatedNoNext: 'No post is scheduled until the problems below are fixed.',
 
   testPosted: (p: { channel: string; name: string }) =>

@@ -121,6 +121,7 @@ export const ru: Messages = {
   configReminderOff: 'нет',
   configReminderValue: (p: { days: string }) => `за ${p.days}`,
   reminderOf: (p: { name: string }) => `Напоминание: ${p.name}`,
+  reminderAhead: (p: { name: string; days: string }) => `Напоминание: ${p.name} через ${p.days}`,
   updatedReminder: (p: { days: string }) =>
     `Напоминание будет публиковаться за ${p.days} до каждой годовщины, в то же время и в том же канале.`,
   updatedReminderOff: 'Напоминаний больше не будет; сами годовщины по-прежнему публикуются.',
@@ -182,7 +183,7 @@ export const ru: Messages = {
   updatedPause: 'Уведомления приостановлены. Чтобы возобновить их, используйте /config resume.',
   updatedResume: 'Уведомления возобновлены.',
   updatedNext: (p: { name: string; at: string; relative: string }) =>
-    `Следующая публикация: ${p.name}, ${p.at} (${p.relative}).`,
+    `Следующая публикация: ${p.name} — ${p.at} (${p.relative}).`,
   updatedNoNext: 'Публикаций не будет, пока не решены проблемы ниже.',
 
   testPosted: (p: { channel: string; name: string }) =>

@@ -101,6 +101,7 @@ export const tr: Messages = {
   configReminderOff: 'yok',
   configReminderValue: (p: { days: string }) => `${p.days} önce`,
   reminderOf: (p: { name: string }) => `Hatırlatma: ${p.name}`,
+  reminderAhead: (p: { name: string; days: string }) => `Hatırlatma: ${p.name}, ${p.days} sonra`,
   updatedReminder: (p: { days: string }) =>
     `Her yıl dönümünden ${p.days} önce aynı saatte ve aynı kanalda hatırlatma gönderilecek.`,
   updatedReminderOff: 'Artık önceden hatırlatma yok; yıl dönümlerinin kendisi yine gönderilir.',
@@ -162,7 +163,7 @@ export const tr: Messages = {
   updatedPause: 'Bildirimler duraklatıldı. Yeniden başlatmak için /config resume kullanın.',
   updatedResume: 'Bildirimler yeniden başladı.',
   updatedNext: (p: { name: string; at: string; relative: string }) =>
-    `Sıradaki gönderi: ${p.name}, ${p.at} (${p.relative}).`,
+    `Sıradaki gönderi: ${p.name} — ${p.at} (${p.relative}).`,
   updatedNoNext: 'Aşağıdaki sorunlar giderilene kadar gönderi planlanmayacak.',
 
   testPosted: (p: { channel: string; name: string }) =>
