@@ -34,7 +34,15 @@ export const upcomingCommand: Command<AppServices> = {
     // Only this server's own dates, never another's (none in DMs).
     const own = invocation.guildId ? await ctx.services.settings.serverDates(invocation.guildId) : [];
     return {
-      reply: upcomingReply(ctx.dataset, ctx.now(), schedule.timeZone, schedule.postTime, raw, own),
+      reply: upcomingReply(
+        ctx.dataset,
+        ctx.now(),
+        schedule.timeZone,
+        schedule.postTime,
+        raw,
+        own,
+        schedule.disabledEvents,
+      ),
       ephemeral: false,
     };
   },

@@ -27,7 +27,10 @@ export async function problemsOf(settings: GuildSettings, ctx: ConfigContext): P
       if (refusal) problems.push({ code: 'events-refused', reason: refusal });
     }
   }
-  if (eventsWithDay(ctx.dataset).every((e) => settings.disabledEvents.includes(e.id))) {
+  // Off only when every day the server would post — the dataset's and its own — is turned off.
+  const own = await ctx.services.settings.serverDates(settings.guildId);
+  const days = [...eventsWithDay(ctx.dataset).map((e) => e.id), ...own.map((d) => d.id)];
+  if (days.every((id) => settings.disabledEvents.includes(id))) {
     problems.push({ code: 'all-events-off' });
   }
   return problems;

@@ -179,6 +179,7 @@ export class ServerSettings implements ServerSettingsPort {
     return {
       timeZone: s?.timeZone ?? DEFAULT_TIME_ZONE,
       postTime: parseLocalTime(s?.postTime ?? DEFAULT_POST_TIME) ?? DEFAULT_TIME,
+      disabledEvents: s?.disabledEvents ?? [],
     };
   }
 

@@ -10,6 +10,8 @@ import type { ChannelPermission } from './config-replies.js';
 export interface ServerSchedule {
   timeZone: string;
   postTime: LocalTime;
+  /** Anniversaries and own dates the server turned off (/config event); none outside a server. */
+  disabledEvents: readonly string[];
 }
 
 /** What the bot can see of a channel, from its cache. */

@@ -50,6 +50,8 @@ export interface UpcomingReply {
   items: UpcomingItem[];
   zone: string;
   time: LocalTime;
+  /** Days this server turned off with /config event: not listed (the server posts nothing on them). */
+  turnedOff: number;
 }
 
 /** One line of `/upcoming`: a dataset anniversary, or one of the server's own dates (labelled so). */
@@ -141,20 +143,26 @@ export function upcomingReply(
   time: LocalTime,
   count: number,
   ownDates: readonly ServerDate[] = [],
+  disabledEvents: readonly string[] = [],
 ): UpcomingReply {
-  type Entry = { day: DayDate; sortKey: number; item: (o: Occurrence) => UpcomingItem };
-  const entries: Entry[] = [
+  type Entry = { id: string; day: DayDate; sortKey: number; item: (o: Occurrence) => UpcomingItem };
+  const all: Entry[] = [
     ...eventsWithDay(dataset).map((event) => ({
+      id: event.id,
       day: event.date,
       sortKey: startKey(event),
       item: (occurrence: Occurrence): UpcomingItem => ({ event, occurrence }),
     })),
     ...ownDates.map((serverDate) => ({
+      id: serverDate.id,
       day: plannedDay(serverDate),
       sortKey: serverDate.date.year * 10_000 + serverDate.date.month * 100 + serverDate.date.day,
       item: (occurrence: Occurrence): UpcomingItem => ({ serverDate, occurrence }),
     })),
   ];
+  // The same rule as /calendar and the scheduler: a day the server turned off is not one of its days.
+  const disabled = new Set(disabledEvents);
+  const entries = all.filter((e) => !disabled.has(e.id));
   const items = entries
     .map((entry) => ({ entry, occurrence: nextOccurrence(entry.day, now, time, zone) }))
     .sort((a, b) => a.occurrence.at - b.occurrence.at || a.entry.sortKey - b.entry.sortKey);
@@ -173,6 +181,7 @@ export function upcomingReply(
     items: extended.slice(0, count).map(({ entry, occurrence }) => entry.item(occurrence)),
     zone,
     time,
+    turnedOff: all.length - entries.length,
   };
 }
 

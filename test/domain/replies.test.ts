@@ -274,14 +274,18 @@ describe('command replies at 2026-11-26T12:00Z', () => {
           fc.constantFrom(...zones),
           fc.record({ hour: fc.integer({ min: 0, max: 23 }), minute: fc.integer({ min: 0, max: 59 }) }),
           fc.integer({ min: 1, max: 25 }),
-          (now, zone, time, count) => {
-            const listed = upcomingReply(dataset, now, zone, time, count).items;
+          // What the server turned off is neither listed nor posted.
+          fc.subarray(eventsWithDay(dataset).map((e) => e.id)),
+          (now, zone, time, count, disabled) => {
+            const reply = upcomingReply(dataset, now, zone, time, count, [], disabled);
+            const listed = reply.items;
+            expect(reply.turnedOff).toBe(disabled.length);
             const planned = nextPosts(
               {
                 guildId: GUILD,
                 timeZone: zone,
                 postTime: time,
-                disabledEvents: [],
+                disabledEvents: disabled,
                 reminderDays: 0,
                 nextDueAt: null,
               },

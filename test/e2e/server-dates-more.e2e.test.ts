@@ -212,6 +212,67 @@ describe('a server’s own dates in /calendar and /config test, through the real
     expect(there.every((c) => !c.value.startsWith('server:'))).toBe(true);
   });
 
+  it('/upcoming leaves out what the server turned off, and says so; all off only when its own dates are off too', async () => {
+    await add(h, 'Return of Aghdam', '2020-11-10');
+    const id = await ownId(h);
+    const upcoming = async () => {
+      const handle = await h.emulator.interact({
+        type: 'command',
+        name: 'upcoming',
+        options: [{ name: 'count', type: 4, value: 25 }],
+        ...HERE,
+        user: { id: MEMBER_ID, locale: 'en-US' },
+        memberPermissions: '0',
+      });
+      return visibleText(await handle.final());
+    };
+    const off = (event: string) =>
+      runConfig(h, 'event', [
+        { name: 'event', type: 3, value: event },
+        { name: 'enabled', type: 5, value: false },
+      ]);
+    const before = await upcoming();
+    expect(before).toContain('Return of Aghdam');
+    expect(before).toContain('Khojaly');
+    expect(before).not.toContain('Not listed');
+
+    await off(id);
+    await off('khojaly');
+    const after = await upcoming();
+    expect(after).not.toContain('Return of Aghdam');
+    expect(after).not.toContain('Khojaly');
+    expect(after).toContain('Shusha');
+    expect(after).toContain('Not listed: the days this server turned off with /config event (2).');
+
+    // Every dataset day off while the server's own date is on: notices still come, so no "all off" problem.
+    await runConfig(h, 'event', [
+      { name: 'event', type: 3, value: id },
+      { name: 'enabled', type: 5, value: true },
+    ]);
+    for (const event of [
+      'shusha',
+      'lachin',
+      'kalbajar',
+      'aghdam',
+      'fizuli',
+      'jabrayil',
+      'gubadli',
+      'zangilan',
+    ]) {
+      await off(event);
+    }
+    expect(visibleText(await runConfig(h, 'show'))).not.toContain('Every anniversary is turned off');
+    const onlyOwn = await upcoming();
+    expect(onlyOwn).toContain('Return of Aghdam');
+    expect(onlyOwn).toContain('(9)');
+
+    await off(id);
+    expect(visibleText(await runConfig(h, 'show'))).toContain('Every anniversary is turned off');
+    const none = await upcoming();
+    expect(none).toContain('This server has turned off every day it remembers (/config event).');
+    expect(none).toContain('(10)');
+  });
+
   it('/config date edit stores the link percent-encoded, as add does', async () => {
     await add(h, 'Return of Aghdam', '2020-11-10');
     const id = await ownId(h);

@@ -126,7 +126,7 @@ export function fakeServices(dataset: Dataset, now: () => number): FakeServices 
       const s = guildId ? await settings.get(guildId) : defaultSettings('0', now());
       const postTime = parseLocalTime(s.postTime);
       if (!postTime) throw new Error(`bad stored time ${s.postTime}`);
-      return { timeZone: s.timeZone, postTime };
+      return { timeZone: s.timeZone, postTime, disabledEvents: s.disabledEvents };
     },
     async preview(guildId, eventId) {
       services.previews.push({ guildId, eventId });

@@ -233,8 +233,9 @@ export function renderUpcoming(reply: UpcomingReply, language: Language): Messag
     embeds: [
       {
         title: t.upcomingTitle,
-        description: clip(lines.join('\n'), LIMITS.embedDescription),
+        description: clip(lines.length > 0 ? lines.join('\n') : t.upcomingNone, LIMITS.embedDescription),
         color: COLOURS.remembrance,
+        ...(reply.turnedOff > 0 ? { footer: { text: t.upcomingTurnedOff({ count: reply.turnedOff }) } } : {}),
       },
     ],
     allowed_mentions: NO_MENTIONS,

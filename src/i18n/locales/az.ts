@@ -79,6 +79,9 @@ export const az: Messages = {
     `Bu serverin /config event ilə bağladığı günlər fayla daxil edilməyib (${p.count}).`,
 
   upcomingTitle: 'Yaxınlaşan ildönümləri',
+  upcomingNone: 'Bu server yad etdiyi bütün günləri /config event ilə bağlayıb.',
+  upcomingTurnedOff: (p: { count: number }) =>
+    `Siyahıda yoxdur: bu serverin /config event ilə bağladığı günlər (${p.count}).`,
   upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>
     `**${p.name}** — ${p.ordinal} ildönümü: ${p.when} (${p.relative})`,
   upcomingWhen: (p: { date: string; time: string; zone: string }) => `${p.date}, ${p.time} (${p.zone})`,

@@ -65,6 +65,9 @@ export const en = {
     `Left out: the days this server turned off with /config event (${p.count}).`,
 
   upcomingTitle: 'Upcoming anniversaries',
+  upcomingNone: 'This server has turned off every day it remembers (/config event).',
+  upcomingTurnedOff: (p: { count: number }) =>
+    `Not listed: the days this server turned off with /config event (${p.count}).`,
   upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>
     `**${p.name}** — ${p.ordinal} anniversary: ${p.when} (${p.relative})`,
   upcomingWhen: (p: { date: string; time: string; zone: string }) => `${p.date}, ${p.time} ${p.zone}`,

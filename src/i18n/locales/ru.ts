@@ -83,6 +83,9 @@ export const ru: Messages = {
     `Не включены дни, выключенные на этом сервере через /config event (${p.count}).`,
 
   upcomingTitle: 'Ближайшие годовщины',
+  upcomingNone: 'На этом сервере выключены все дни памяти (/config event).',
+  upcomingTurnedOff: (p: { count: number }) =>
+    `Не показаны дни, выключенные на этом сервере через /config event (${p.count}).`,
   upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>
     `**${p.name}** — ${p.ordinal} годовщина: ${p.when} (${p.relative})`,
   upcomingWhen: (p: { date: string; time: string; zone: string }) => `${p.date}, ${p.time} (${p.zone})`,

@@ -64,6 +64,9 @@ export const tr: Messages = {
     `Bu sunucunun /config event ile kapattığı günler dosyaya alınmadı (${p.count}).`,
 
   upcomingTitle: 'Yaklaşan yıl dönümleri',
+  upcomingNone: 'Bu sunucu andığı bütün günleri /config event ile kapattı.',
+  upcomingTurnedOff: (p: { count: number }) =>
+    `Listede yok: bu sunucunun /config event ile kapattığı günler (${p.count}).`,
   upcomingLine: (p: { name: string; ordinal: string; when: string; relative: string }) =>
     `**${p.name}** — ${p.ordinal} yıl dönümü: ${p.when} (${p.relative})`,
   upcomingWhen: (p: { date: string; time: string; zone: string }) => `${p.date}, ${p.time} (${p.zone})`,
