@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { CROSSPOSTED } from '../emulator/crosspost.js';
 import {
   ADMIN_ID,
   GUILD_ID,
   type Harness,
   MANAGE_GUILD,
+  NEWS_CHANNEL,
   ROLE_ID,
   runConfig,
   startHarness,
@@ -87,11 +89,12 @@ describe('reminders ahead through the real discord.js client and the emulator', 
     expect(reminder?.content).toBe('**Напоминание:** до этой годовщины осталось 5 дней.');
   });
 
-  it('reminds ahead of a date the server’s admins added: once, at 09:00 local, labelled with their link', async () => {
+  it('reminds ahead of a date the server’s admins added: once, at 09:00 local, labelled with their link, unpublished', async () => {
     // 10 November, reminded 3 days ahead: 7 November 2027, 09:00 in Baku (05:00Z).
     h = await startHarness({ now: '2027-11-01T12:00:00Z' });
     const source = 'https://example.org/returned';
-    await runConfig(h, 'channel', [{ name: 'channel', type: 7, value: TEXT_CHANNEL }]);
+    // An announcement channel: the day's notice is published, the reminder (for the server's members) is not.
+    await runConfig(h, 'channel', [{ name: 'channel', type: 7, value: NEWS_CHANNEL }]);
     await runConfig(h, 'reminder', days(3));
     const added = await h.emulator.interact({
       type: 'command',
@@ -106,7 +109,7 @@ describe('reminders ahead through the real discord.js client and the emulator', 
         { name: 'role', type: 8, value: ROLE_ID },
       ],
       guildId: GUILD_ID,
-      channelId: TEXT_CHANNEL,
+      channelId: NEWS_CHANNEL,
       user: { id: ADMIN_ID, locale: 'en-US' },
       memberPermissions: MANAGE_GUILD,
     });
@@ -115,16 +118,18 @@ describe('reminders ahead through the real discord.js client and the emulator', 
     const reminderAt = Date.parse('2027-11-07T05:00:00Z');
     h.clock.ms = reminderAt - MINUTE;
     await h.bot.scheduler.tick();
-    expect(h.emulator.messages(TEXT_CHANNEL)).toHaveLength(0);
+    expect(h.emulator.messages(NEWS_CHANNEL)).toHaveLength(0);
     h.clock.ms = reminderAt;
     await h.bot.scheduler.tick();
-    const [reminder] = h.emulator.messages(TEXT_CHANNEL) as never as Array<{
+    const [reminder] = h.emulator.messages(NEWS_CHANNEL) as never as Array<{
+      flags?: number;
       content: string;
       allowed_mentions: unknown;
       embeds: Array<{ author?: { name: string }; fields?: Array<{ name: string; value: string }> }>;
     }>;
     expect(reminder?.content).toBe(`**Reminder:** 3 days until this anniversary. <@&${ROLE_ID}>`);
     expect(reminder?.allowed_mentions).toEqual({ parse: [], roles: [ROLE_ID] });
+    expect((reminder?.flags ?? 0) & CROSSPOSTED).toBe(0);
     expect(reminder?.embeds[0]?.author?.name).toBe('Added by this server’s admins');
     expect(reminder?.embeds[0]?.fields).toEqual([
       { name: 'Source given by this server’s admins', value: source },
@@ -140,11 +145,17 @@ describe('reminders ahead through the real discord.js client and the emulator', 
     await h.start();
     h.clock.ms = reminderAt + 30 * MINUTE;
     await h.bot.scheduler.tick();
-    expect(h.emulator.messages(TEXT_CHANNEL)).toHaveLength(1);
+    expect(h.emulator.messages(NEWS_CHANNEL)).toHaveLength(1);
     h.clock.ms = reminderAt + 3 * DAY;
     await h.bot.scheduler.tick();
-    const messages = h.emulator.messages(TEXT_CHANNEL);
+    const messages = h.emulator.messages(NEWS_CHANNEL);
     expect(messages).toHaveLength(2);
     expect(messages[1]?.content).toBe(`<@&${ROLE_ID}>`);
+    const crossposts = h.emulator.requests.filter(
+      (r) => r.route === 'POST /channels/:id/messages/:id/crosspost',
+    );
+    expect(crossposts.map((r) => r.path)).toEqual([
+      `/channels/${NEWS_CHANNEL}/messages/${messages[1]?.id}/crosspost`,
+    ]);
   });
 });
