@@ -323,6 +323,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const eventsTab = new EventsTab({
     dataset,
     settings: settingsRepo,
+    serverDates,
     events: scheduledEvents,
     port: new DiscordScheduledEvents(client, eventsRest, guard, options.eventRequestTimeoutMs),
     now,

@@ -50,8 +50,11 @@ export function noticeFor(
 export interface ServerDateNotice {
   kind: 'server-date-notice';
   date: ServerDate;
+  /** The anniversary's occurrence (for a reminder too: it speaks of the day ahead). */
   occurrence: Occurrence;
   preview: boolean;
+  /** For a reminder ahead of the anniversary: how many days remain; null for the day's own notice. */
+  daysLeft: number | null;
   roleId: string | null;
   guildId: string;
 }
@@ -62,13 +65,14 @@ export type AnyNotice = Notice | ServerDateNotice;
 export function serverDateNoticeFor(
   date: ServerDate,
   occurrence: Occurrence,
-  options: { guildId: string; roleId: string | null; preview: boolean },
+  options: { guildId: string; roleId: string | null; preview: boolean; daysLeft?: number | null },
 ): ServerDateNotice {
   return {
     kind: 'server-date-notice',
     date,
     occurrence,
     preview: options.preview,
+    daysLeft: options.daysLeft ?? null,
     roleId: date.roleId ?? options.roleId,
     guildId: options.guildId,
   };

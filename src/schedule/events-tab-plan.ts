@@ -1,18 +1,21 @@
 import { DateTime } from 'luxon';
 import { type Occurrence, occurrencesBetween } from '../domain/anniversary.js';
-import type { DatedEvent, PlannerSettings } from './planner.js';
+import type { PlannedEvent, PlannerSettings } from './planner.js';
 
 /**
  * How far ahead an anniversary appears in the Events tab. Two weeks gives members time to plan to attend
- * or mark the day, without filling the tab with dates months away; the dataset's anniversaries are spread
- * across the year, so a server never has more than a handful of the bot's events at once, far below
- * Discord's 100 per server (a test checks the most any 14 days hold).
+ * or mark the day, without filling the tab with dates months away. The dataset's anniversaries are spread
+ * across the year: any 14 days hold at most a handful (a test checks the most). A server's own dates may
+ * all fall in the same two weeks, and each comes once a year, so the bot holds at most that handful plus
+ * 25 (`SERVER_DATE_LIMITS.perServer`) at once — well below Discord's 100 per server. The server's other
+ * events count towards the 100 too, so the job reads how many are active before creating and records a
+ * full tab instead of creating past it.
  */
 export const EVENTS_TAB_HORIZON_MS = 14 * 24 * 3_600_000;
 
-/** One anniversary that should be in a server's Events tab now. */
-export interface WantedEvent {
-  event: DatedEvent;
+/** One anniversary (of a dataset event or a server's own date) that should be in its Events tab now. */
+export interface WantedEvent<E extends PlannedEvent = PlannedEvent> {
+  event: E;
   occurrence: Occurrence;
   /** The local posting time on the day. */
   startsAt: number;
@@ -31,15 +34,16 @@ export function endOfLocalDay(at: number, zone: string): number {
 /**
  * The anniversaries a server's Events tab should hold at `now`: each enabled event's occurrence that
  * starts within the horizon and whose day has not ended, soonest first. None while paused or switched off.
+ * `events` are the dataset's and this server's own dates (never another server's).
  */
-export function wantedEvents(
+export function wantedEvents<E extends PlannedEvent>(
   settings: PlannerSettings & { eventsTab: boolean; paused: boolean },
-  events: readonly DatedEvent[],
+  events: readonly E[],
   now: number,
-): WantedEvent[] {
+): Array<WantedEvent<E>> {
   if (!settings.eventsTab || settings.paused) return [];
   const disabled = new Set(settings.disabledEvents);
-  const wanted: WantedEvent[] = [];
+  const wanted: Array<WantedEvent<E>> = [];
   // A day lasts at most 25 hours, so an occurrence whose day is still running started within 26.
   const from = now - 26 * 3_600_000;
   for (const event of events) {

@@ -1,9 +1,12 @@
 import type { Language } from '../domain/dataset.js';
-import type { Notice } from '../domain/notice.js';
+import type { AnyNotice } from '../domain/notice.js';
 
-/** What one anniversary's scheduled event shows: the notice's words, when, and the bot's own marker. */
+/**
+ * What one anniversary's scheduled event shows: the notice's words (a dataset event's, or a date the
+ * server's admins added, with their source), when, and the bot's own marker.
+ */
 export interface EventDraft {
-  notice: Notice;
+  notice: AnyNotice;
   language: Language;
   /** Epoch ms: the server's local posting time on the anniversary. */
   startsAt: number;

@@ -1,11 +1,15 @@
 import type { Logger } from 'pino';
+import type { Occurrence } from '../domain/anniversary.js';
 import { type Dataset, eventsWithDay } from '../domain/dataset.js';
-import { noticeFor } from '../domain/notice.js';
+import { type AnyNotice, noticeFor, serverDateNoticeFor } from '../domain/notice.js';
+import { plannedDay } from '../domain/server-date.js';
 import type { GuildSettings } from '../store/guild-settings.js';
 import type { EventKey, ScheduledEventRepository, ScheduledEventRow } from '../store/scheduled-events.js';
+import type { ServerDateRepository } from '../store/server-date-repository.js';
 import type { SettingsRepository, ShardSelection } from '../store/settings-repository.js';
 import { eventMarker, type WantedEvent, wantedEvents } from './events-tab-plan.js';
 import type { EventDraft, OwnScheduledEvent, ScheduledEventsPort } from './events-tab-port.js';
+import type { PlannedEvent } from './planner.js';
 import { plannerSettings } from './planner-settings.js';
 
 /** Discord's limit of scheduled or running events per server. */
@@ -20,6 +24,8 @@ export const EVENT_CLAIM_STALE_MS = 10 * 60_000;
 export interface EventsTabOptions {
   dataset: Dataset;
   settings: SettingsRepository;
+  /** Servers' own dates (`/config date`): each server's tab holds its own, labelled as added by its admins. */
+  serverDates: ServerDateRepository;
   events: ScheduledEventRepository;
   port: ScheduledEventsPort;
   now: () => number;
@@ -39,6 +45,11 @@ export interface EventsTabSummary {
   failed: number;
 }
 
+/** An anniversary the tab can hold: a dataset event or one of the server's own dates, with its notice. */
+interface TabEvent extends PlannedEvent {
+  noticeOf(occurrence: Occurrence, guildId: string): AnyNotice;
+}
+
 const keyOf = (guildId: string, w: WantedEvent): EventKey => ({
   guildId,
   eventId: w.event.id,
@@ -55,10 +66,17 @@ const keyString = (k: EventKey) => `${k.eventId}:${k.year}`;
  */
 export class EventsTab {
   private readonly staleMs: number;
+  private readonly datasetEvents: TabEvent[];
   private running: Promise<EventsTabSummary> | null = null;
 
   constructor(private readonly o: EventsTabOptions) {
     this.staleMs = o.staleMs ?? EVENT_CLAIM_STALE_MS;
+    this.datasetEvents = eventsWithDay(o.dataset).map((event) => ({
+      id: event.id,
+      date: event.date,
+      noticeOf: (occurrence, guildId) =>
+        noticeFor(o.dataset, event, occurrence, { guildId, roleId: null, preview: false }),
+    }));
   }
 
   /** Resolves when no pass is running (for shutdown). */
@@ -96,7 +114,7 @@ export class EventsTab {
     const wanted = settings
       ? wantedEvents(
           { ...plannerSettings(settings), eventsTab: settings.eventsTab, paused: settings.paused },
-          eventsWithDay(this.o.dataset),
+          [...this.datasetEvents, ...(await this.ownEvents(guildId))],
           now(),
         )
       : [];
@@ -203,13 +221,20 @@ export class EventsTab {
     await repo.remove(row);
   }
 
-  private draftOf(settings: GuildSettings, w: WantedEvent): EventDraft {
+  /** This server's own dates (only its own: a server's dates are never shown in another's tab). */
+  private async ownEvents(guildId: string): Promise<TabEvent[]> {
+    const dates = await this.o.serverDates.list(guildId);
+    return dates.map((date) => ({
+      id: date.id,
+      date: plannedDay(date),
+      noticeOf: (occurrence, guild) =>
+        serverDateNoticeFor(date, occurrence, { guildId: guild, roleId: null, preview: false }),
+    }));
+  }
+
+  private draftOf(settings: GuildSettings, w: WantedEvent<TabEvent>): EventDraft {
     return {
-      notice: noticeFor(this.o.dataset, w.event, w.occurrence, {
-        guildId: settings.guildId,
-        roleId: null,
-        preview: false,
-      }),
+      notice: w.event.noticeOf(w.occurrence, settings.guildId),
       language: settings.language,
       startsAt: w.startsAt,
       endsAt: w.endsAt,

@@ -31,13 +31,11 @@ export type DatedEvent = RemembranceEvent & { date: DayDate };
 export interface PlannedEvent {
   id: string;
   date: DayDate;
-  /** Reminders ahead are not planned for it (a server's own dates, whose notice has no reminder form yet). */
-  withoutReminders?: boolean;
 }
 
-/** A server's own dates as the planner sees them. */
+/** A server's own dates as the planner sees them: notices and reminders exactly like the dataset's. */
 export function serverDateEvents(dates: readonly ServerDate[]): PlannedEvent[] {
-  return dates.map((d) => ({ id: d.id, date: plannedDay(d), withoutReminders: true }));
+  return dates.map((d) => ({ id: d.id, date: plannedDay(d) }));
 }
 
 /** One anniversary notice (or reminder) for one server: post it now, or record that its day passed without it. */
@@ -78,7 +76,7 @@ export function nextDueAt(
   for (const event of enabled(settings, events)) {
     const at = nextOccurrence(event.date, after, settings.postTime, settings.timeZone).at;
     if (best === null || at < best) best = at;
-    if (settings.reminderDays > 0 && !event.withoutReminders) {
+    if (settings.reminderDays > 0) {
       const { postTime, timeZone, reminderDays } = settings;
       const reminder = nextReminder(event.date, after, reminderDays, postTime, timeZone).at;
       if (reminder < best) best = reminder;
@@ -117,7 +115,7 @@ export function dueDeliveries(
     for (const occurrence of occurrencesBetween(event.date, from, now, postTime, timeZone)) {
       out.push(planned(event, occurrence, 0));
     }
-    if (reminderDays === 0 || event.withoutReminders) continue;
+    if (reminderDays === 0) continue;
     for (const reminder of remindersBetween(event.date, from, now, reminderDays, postTime, timeZone)) {
       out.push(planned(event, reminder, reminderDays));
     }
@@ -156,7 +154,7 @@ export function nextPosts<E extends PlannedEvent>(
       daysBefore: 0,
       occurrence: nextOccurrence(event.date, cursor, postTime, timeZone),
     };
-    if (reminderDays === 0 || event.withoutReminders) return [notice];
+    if (reminderDays === 0) return [notice];
     const reminder = nextReminder(event.date, cursor, reminderDays, postTime, timeZone);
     return [notice, { event, kind: 'reminder', daysBefore: reminderDays, occurrence: reminder }];
   };

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { occurrenceIn } from '../domain/anniversary.js';
 import { type Dataset, eventsWithDay } from '../domain/dataset.js';
 import { noticeFor, serverDateNoticeFor } from '../domain/notice.js';
-import type { ServerDate } from '../domain/server-date.js';
+import { plannedDay, type ServerDate } from '../domain/server-date.js';
 import {
   DAY_ENDED,
   type DeliveryKey,
@@ -256,18 +256,18 @@ export class Scheduler {
     }
     // A reminder's own occurrence is its day; the notice it carries speaks of the anniversary's.
     const { postTime, timeZone } = plannerSettings(settings);
-    const options = { guildId: settings.guildId, roleId: settings.roleId, preview: false };
-    // Reminders are planned for the dataset's anniversaries only (see PlannedEvent.withoutReminders).
+    const date = event ? event.date : plannedDay(ownDate as ServerDate);
+    const anniversary =
+      item.kind === 'reminder' ? occurrenceIn(date, item.year, postTime, timeZone) : item.occurrence;
+    const options = {
+      guildId: settings.guildId,
+      roleId: settings.roleId,
+      preview: false,
+      daysLeft: item.kind === 'reminder' ? item.daysBefore : null,
+    };
     const notice = event
-      ? noticeFor(
-          this.deps.dataset,
-          event,
-          item.kind === 'reminder'
-            ? occurrenceIn(event.date, item.year, postTime, timeZone)
-            : item.occurrence,
-          { ...options, daysLeft: item.kind === 'reminder' ? item.daysBefore : null },
-        )
-      : serverDateNoticeFor(ownDate as ServerDate, item.occurrence, options);
+      ? noticeFor(this.deps.dataset, event, anniversary, options)
+      : serverDateNoticeFor(ownDate as ServerDate, anniversary, options);
     const outcome = await this.deps.sender.send(channelId, notice, settings.language, {
       nonce: deliveryNonce(key),
       marker: deliveryMarker(key),

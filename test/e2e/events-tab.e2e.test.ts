@@ -1,11 +1,57 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { GUILD_ID, type Harness, runConfig, startHarness, TEXT_CHANNEL, visibleText } from './harness.js';
+import {
+  ADMIN_ID,
+  GUILD_ID,
+  type Harness,
+  MANAGE_GUILD,
+  runConfig,
+  startHarness,
+  TEXT_CHANNEL,
+  testGuild,
+  visibleText,
+} from './harness.js';
 
 /** What the test server's @everyone has (the old invite link) and the same with Create Events. */
 const WITHOUT_EVENTS = (1024n | 2048n | 16384n | 65536n).toString();
 const WITH_EVENTS = (BigInt(WITHOUT_EVENTS) | (1n << 44n)).toString();
 const CHANNEL = { name: 'channel', type: 7, value: TEXT_CHANNEL };
 const on = (value: boolean) => [{ name: 'enabled', type: 5, value }];
+const OTHER_GUILD = '1300000000000000001';
+const OTHER_CHANNEL = '1300000000000001001';
+const SOURCE = 'https://example.org/returned';
+
+/** A second server that lets the bot create events; its roles are only @everyone. */
+function otherGuild() {
+  const base = testGuild(OTHER_GUILD);
+  return {
+    ...base,
+    channels: [{ id: OTHER_CHANNEL, name: 'general', type: 0 }],
+    roles: base.roles.filter((r) => r.id === OTHER_GUILD).map((r) => ({ ...r, permissions: WITH_EVENTS })),
+  };
+}
+
+type Option = { name: string; type: number; value: string | boolean };
+
+/** `/config [group] <subcommand>` in a server, as its admin. */
+async function configIn(
+  h: Harness,
+  where: { guildId: string; channelId: string },
+  subcommand: string,
+  options: Option[],
+  subcommandGroup?: string,
+) {
+  const handle = await h.emulator.interact({
+    type: 'command',
+    name: 'config',
+    ...(subcommandGroup ? { subcommandGroup } : {}),
+    subcommand,
+    options,
+    ...where,
+    user: { id: ADMIN_ID, locale: 'en-US' },
+    memberPermissions: MANAGE_GUILD,
+  });
+  return handle.final();
+}
 
 describe("Discord's Events tab through the real discord.js client and the emulator", () => {
   let h: Harness;
@@ -172,5 +218,76 @@ describe("Discord's Events tab through the real discord.js client and the emulat
     expect(visibleText(await runConfig(h, 'show'))).toContain('grant it Create Events');
     await h.bot.eventsTab.run();
     expect(h.emulator.scheduledEvents()).toEqual([]);
+  });
+
+  it('holds a date a server’s admins added in that server’s tab only, labelled with their link; follows an edit and the removal', async () => {
+    h = await startHarness({
+      now: '2027-08-15T12:00:00Z',
+      emulator: { guilds: [testGuild(), otherGuild()] },
+    });
+    await grantEvents();
+    const here = { guildId: GUILD_ID, channelId: TEXT_CHANNEL };
+    const there = { guildId: OTHER_GUILD, channelId: OTHER_CHANNEL };
+    for (const where of [here, there]) {
+      await configIn(h, where, 'channel', [{ name: 'channel', type: 7, value: where.channelId }]);
+      await configIn(h, where, 'events', on(true));
+    }
+    const str = (name: string, value: string) => ({ name, type: 3, value });
+    const added = await configIn(
+      h,
+      here,
+      'add',
+      [
+        str('name', 'Return of **Aghdam**'),
+        str('date', '2020-08-20'),
+        str('source', SOURCE),
+        str('text', 'Remember it @everyone'),
+      ],
+      'date',
+    );
+    expect(added.content).toContain('Added');
+    const [date] = await h.bot.settings.serverDates(GUILD_ID);
+    await h.bot.eventsTab.run();
+
+    const own = () => botEvents().find((e) => e.name.startsWith('Return of'));
+    expect(own()?.name).toBe('Return of **Aghdam** — 7th anniversary');
+    // 20 August, 09:00 in Baku until the end of that local day.
+    expect(own()?.scheduled_start_time).toBe('2027-08-20T05:00:00.000Z');
+    expect(own()?.scheduled_end_time).toBe('2027-08-20T20:00:00.000Z');
+    const lines = own()?.description?.split('\n') ?? [];
+    expect(lines).toEqual([
+      'Added by this server’s admins',
+      'In the words of this server’s admins:',
+      '> Remember it @\u200beveryone',
+      'Source given by this server’s admins:',
+      SOURCE,
+      `remembrance:${GUILD_ID}:${date?.id}:2027`,
+    ]);
+    expect(botEvents()).toHaveLength(3);
+    // The other server's tab holds the dataset's anniversaries only.
+    const theirs = h.emulator
+      .scheduledEvents(OTHER_GUILD)
+      .filter((e) => e.creator_id === h.emulator.botUserId);
+    expect(theirs.map((e) => e.name).sort()).toEqual([
+      'Fizuli (Füzuli): the 34th anniversary of its occupation',
+      'Jabrayil (Cəbrayıl): the 34th anniversary of its occupation',
+    ]);
+    for (const e of theirs) expect(e.description).not.toContain(SOURCE);
+
+    // The admins change its text: the same event says the new words.
+    const id = own()?.id;
+    await configIn(h, here, 'edit', [str('entry', date?.id ?? ''), str('text', 'New words')], 'date');
+    await h.bot.eventsTab.run();
+    expect(own()?.id).toBe(id);
+    expect(own()?.description).toContain('> New words');
+
+    // Removed: it leaves the tab; the dataset's stay, and the other server's are untouched.
+    const removed = await configIn(h, here, 'remove', [str('entry', date?.id ?? '')], 'date');
+    expect(removed.content).toContain('Removed');
+    await h.bot.eventsTab.run();
+    expect(own()).toBeUndefined();
+    expect(botEvents()).toHaveLength(2);
+    expect(h.emulator.scheduledEvents(OTHER_GUILD)).toHaveLength(2);
+    expect(creates()).toBe(5);
   });
 });

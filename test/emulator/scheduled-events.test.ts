@@ -114,6 +114,29 @@ describe('guild scheduled events, as Discord serves them', () => {
     expect(em.scheduledEvents()).toEqual([]);
   });
 
+  it('holds an edit to the same limits (name 100, description 1000), and changes nothing when refusing', async () => {
+    const { em, rest } = await setup(VIEW_SEND_EMBED | CREATE_EVENTS);
+    const created = (await rest.post(Routes.guildScheduledEvents(GUILD), { body: event() })) as {
+      id: string;
+    };
+    for (const body of [{ name: 'x'.repeat(101) }, { description: 'x'.repeat(1001) }, { name: '' }]) {
+      expect(await refusal(rest.patch(Routes.guildScheduledEvent(GUILD, created.id), { body }))).toEqual({
+        status: 400,
+        code: 50035,
+      });
+    }
+    expect(em.scheduledEvents(GUILD)[0]).toMatchObject({
+      name: event().name,
+      description: event().description,
+    });
+    // At the limits exactly, it is taken.
+    await rest.patch(Routes.guildScheduledEvent(GUILD, created.id), {
+      body: { name: 'x'.repeat(100), description: 'x'.repeat(1000) },
+    });
+    expect(em.scheduledEvents(GUILD)[0]?.description).toHaveLength(1000);
+    expect(em.violations).toHaveLength(3);
+  });
+
   it('allows 100 scheduled or active events per server, then answers 30038', async () => {
     const { em, rest } = await setup(VIEW_SEND_EMBED | CREATE_EVENTS);
     for (let i = 0; i < 100; i++) em.addScheduledEventAs('1100000000000003001', GUILD, event());

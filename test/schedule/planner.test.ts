@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localInstant } from '../../src/domain/anniversary.js';
 import { eventsWithDay } from '../../src/domain/dataset.js';
+import { type ServerDate, serverDateId } from '../../src/domain/server-date.js';
 import {
   type DatedEvent,
   dueDeliveries,
@@ -8,8 +9,11 @@ import {
   nextDueAt,
   nextPosts,
   type PlannedDelivery,
+  type PlannedEvent,
   type PlannerSettings,
+  serverDateEvents,
 } from '../../src/schedule/planner.js';
+import { ledgerEventId } from '../../src/store/delivery.js';
 import { at, eventById, realDataset } from '../domain/fixtures.js';
 
 const GUILD = '1100000000000000001';
@@ -41,7 +45,7 @@ function syntheticEvent(id: string, month: number, day: number, year = 1992): Da
 function waitingFrom(
   from: number,
   overrides: Partial<PlannerSettings> = {},
-  events = EVENTS,
+  events: readonly PlannedEvent[] = EVENTS,
 ): PlannerSettings {
   const s = settings(overrides);
   return { ...s, nextDueAt: nextDueAt(s, events, from) };
@@ -53,7 +57,7 @@ function waitingFrom(
  */
 function everyMinute(
   start: PlannerSettings,
-  events: readonly DatedEvent[],
+  events: readonly PlannedEvent[],
   from: number,
   to: number,
 ): Array<PlannedDelivery & { tick: number }> {
@@ -68,7 +72,7 @@ function everyMinute(
 }
 
 /** The same, but jumping straight to each due instant (a bot that is always on time), until `to`. */
-function onTime(start: PlannerSettings, events: readonly DatedEvent[], to: number): PlannedDelivery[] {
+function onTime(start: PlannerSettings, events: readonly PlannedEvent[], to: number): PlannedDelivery[] {
   let s = start;
   const out: PlannedDelivery[] = [];
   while (s.nextDueAt !== null && s.nextDueAt <= to) {
@@ -325,6 +329,97 @@ describe('reminders ahead', () => {
   it('plans no reminders when the offset is 0', () => {
     const planned = onTime(reminding(0), EVENTS, at('2028-01-01T00:00Z'));
     expect(planned.every((d) => d.kind === 'notice' && d.daysBefore === 0)).toBe(true);
+  });
+});
+
+describe('reminders ahead of a server’s own dates', () => {
+  /** A date this server's admins added (`/config date add`). */
+  function ownDate(name: string, iso: string): ServerDate {
+    const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+    const date = { year, month, day };
+    const stamp = at('2026-01-01T00:00Z');
+    return {
+      guildId: GUILD,
+      id: serverDateId(name, date),
+      name,
+      date,
+      sourceUrl: 'https://example.org/s',
+      text: '',
+      roleId: null,
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+  }
+  const returned = ownDate('Return of Aghdam', '2020-11-20');
+  const own = serverDateEvents([returned]);
+  const plan = (d: PlannedDelivery) => [
+    d.eventId,
+    d.kind,
+    d.daysBefore,
+    d.year,
+    iso(d.occurrence.at),
+    d.action,
+  ];
+
+  it('reminds N days before at the posting time, then posts the notice on the day, each once', () => {
+    const s = waitingFrom(at('2027-11-01T12:00Z'), { reminderDays: 5 }, own);
+    expect(iso(s.nextDueAt ?? 0)).toBe('2027-11-15T05:00:00.000Z');
+    const ticked = everyMinute(s, own, at('2027-11-15T04:00Z'), at('2027-11-21T00:00Z'));
+    expect(ticked.map(plan)).toEqual([
+      [returned.id, 'reminder', 5, 2027, '2027-11-15T05:00:00.000Z', 'post'],
+      [returned.id, 'notice', 0, 2027, '2027-11-20T05:00:00.000Z', 'post'],
+    ]);
+    // The reminder's ledger row is in the dataset reminders' namespace, apart from the notice's.
+    expect(ledgerEventId(returned.id, 'reminder')).toBe(`reminder:${returned.id}`);
+    expect(ticked[0]?.occurrence).toMatchObject({ number: 7, date: { year: 2027, month: 11, day: 15 } });
+  });
+
+  it('catches a reminder up late the same local day, and records it missed once its day has ended', () => {
+    const s = waitingFrom(at('2027-11-01T12:00Z'), { reminderDays: 5 }, own);
+    expect(dueDeliveries(s, own, at('2027-11-15T19:59Z')).map((d) => [d.kind, d.action])).toEqual([
+      ['reminder', 'post'],
+    ]);
+    // 00:00 on 16 November in Baku.
+    expect(dueDeliveries(s, own, at('2027-11-15T20:00Z')).map((d) => [d.kind, d.action])).toEqual([
+      ['reminder', 'missed'],
+    ]);
+  });
+
+  it('follows the clocks: 02:30 in Berlin, on the autumn and the spring change', () => {
+    const autumn = serverDateEvents([ownDate('Autumn', '2001-11-01')]);
+    const berlin = { timeZone: 'Europe/Berlin', postTime: { hour: 2, minute: 30 }, reminderDays: 3 };
+    const s = waitingFrom(at('2028-10-01T00:00Z'), berlin, autumn);
+    // 29 October 2028: 02:30 happens twice; the reminder comes once, at the first.
+    expect(everyMinute(s, autumn, at('2028-10-28T23:00Z'), at('2028-11-02T00:00Z')).map(plan)).toEqual([
+      [autumn[0]?.id, 'reminder', 3, 2028, '2028-10-29T00:30:00.000Z', 'post'],
+      [autumn[0]?.id, 'notice', 0, 2028, '2028-11-01T01:30:00.000Z', 'post'],
+    ]);
+    // 26 March 2028: 02:30 does not exist; the reminder comes at 03:00 (01:00Z), once.
+    const spring = serverDateEvents([ownDate('Spring', '2001-03-29')]);
+    const t = waitingFrom(at('2028-03-01T00:00Z'), berlin, spring);
+    expect(everyMinute(t, spring, at('2028-03-25T23:00Z'), at('2028-03-26T23:00Z')).map(plan)).toEqual([
+      [spring[0]?.id, 'reminder', 3, 2028, '2028-03-26T01:00:00.000Z', 'post'],
+    ]);
+  });
+
+  it('remembers 29 February on 28 February in common years, and reminds ahead of that day', () => {
+    const leap = serverDateEvents([ownDate('Leap', '2020-02-29')]);
+    const s = waitingFrom(at('2027-01-01T00:00Z'), { reminderDays: 1 }, leap);
+    const planned = onTime(s, leap, at('2028-12-31T00:00Z'));
+    expect(planned.map((d) => [d.kind, d.year, d.occurrence.date])).toEqual([
+      ['reminder', 2027, { year: 2027, month: 2, day: 27 }],
+      ['notice', 2027, { year: 2027, month: 2, day: 28 }],
+      ['reminder', 2028, { year: 2028, month: 2, day: 28 }],
+      ['notice', 2028, { year: 2028, month: 2, day: 29 }],
+    ]);
+  });
+
+  it('plans neither the notice nor the reminder of a date the admins turned off', () => {
+    const s = waitingFrom(at('2027-11-01T12:00Z'), { reminderDays: 5, disabledEvents: [returned.id] }, own);
+    expect(s.nextDueAt).toBeNull();
+    const both = [...EVENTS, ...own];
+    const on = waitingFrom(at('2027-11-01T12:00Z'), { reminderDays: 5, disabledEvents: [returned.id] }, both);
+    expect(onTime(on, both, at('2028-01-01T00:00Z')).filter((d) => d.eventId === returned.id)).toEqual([]);
   });
 });
 

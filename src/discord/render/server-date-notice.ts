@@ -21,7 +21,8 @@ export function renderAnyNotice(
  * author line (bot-written) says who added it, their text is a quoted block under its own label, their
  * link is under "Source given by this server's admins" — never the dataset's "Source" field or its
  * "According to …" line. Markdown and mentions in their name and text are escaped, and
- * allowed_mentions pings only the configured role.
+ * allowed_mentions pings only the configured role. A reminder ahead of the day is the same notice of the
+ * anniversary with "N days until this anniversary" before the mention, as the dataset's reminders say it.
  */
 export function renderServerDateNotice(
   notice: ServerDateNotice,
@@ -34,7 +35,9 @@ export function renderServerDateNotice(
   const quoted = date.text === '' ? [] : [s.textLabel, `> ${escapeMarkdown(date.text)}`];
   const mention =
     notice.roleId === null ? null : notice.roleId === notice.guildId ? '@everyone' : `<@&${notice.roleId}>`;
-  const content = [notice.preview ? t.noticePreviewLabel : null, mention].filter(Boolean).join(' ');
+  // A reminder says how many days remain in the dataset reminder's words; the embed is the day's own.
+  const reminder = notice.daysLeft === null ? null : t.reminderLabel({ days: t.days(notice.daysLeft) });
+  const content = [notice.preview ? t.noticePreviewLabel : null, reminder, mention].filter(Boolean).join(' ');
   return {
     ...(content ? { content: clip(content, LIMITS.content) } : {}),
     embeds: [
