@@ -7,10 +7,10 @@ export interface ClientSettings {
   /** REST base without a version suffix, e.g. https://discord.com/api. */
   apiUrl: string;
   /**
-   * Shard ids this process holds and the total; 'auto' for Discord's recommendation; 'from-env' in a
-   * process started by discord.js's ShardingManager, which passes SHARDS and SHARD_COUNT itself.
+   * Shard ids this process holds and the total (a ShardingManager child's are read from its environment by
+   * the composition root); 'auto' for Discord's recommendation.
    */
-  shards?: { ids: number[]; count: number } | 'auto' | 'from-env';
+  shards?: { ids: number[]; count: number } | 'auto';
   /** How long to wait for GUILD_CREATEs before declaring ready (discord.js default 15 s). */
   waitGuildTimeoutMs?: number;
   /** REST retries of 5xx before a request fails (discord.js default 3). */
@@ -37,11 +37,9 @@ export function createDiscordClient(settings: ClientSettings, needs?: CacheNeeds
       timeout: settings.restTimeoutMs ?? 15_000,
       rejectOnRateLimit: rejectPublishRateLimit,
     },
-    ...(settings.shards === 'from-env'
-      ? {}
-      : settings.shards && settings.shards !== 'auto'
-        ? { shards: settings.shards.ids, shardCount: settings.shards.count }
-        : { shards: 'auto' as const }),
+    ...(settings.shards && settings.shards !== 'auto'
+      ? { shards: settings.shards.ids, shardCount: settings.shards.count }
+      : { shards: 'auto' as const }),
     waitGuildTimeout: settings.waitGuildTimeoutMs ?? 15_000,
     ...(settings.identifyThrottler ? { ws: { buildIdentifyThrottler: settings.identifyThrottler } } : {}),
     makeCache: leanCaches(needs),
