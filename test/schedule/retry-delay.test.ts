@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryDelayMs } from '../../src/schedule/scheduler.js';
+import { retryDelayMs } from '../../src/schedule/deliver.js';
 
 const MINUTE = 60_000;
 

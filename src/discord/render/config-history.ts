@@ -8,7 +8,7 @@ import type { Messages } from '../../i18n/locales/en.js';
 import { placeName } from '../../i18n/place-names.js';
 import { serverDateMessages } from '../../i18n/server-dates.js';
 import { PAUSE_REASONS } from '../../store/guild-settings.js';
-import { reminderText } from './config.js';
+import { reminderText } from './config-show.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
 
 type Entry = ConfigHistoryReply['entries'][number];
