@@ -1,6 +1,7 @@
 /** Renders Discord messages as the plain text a member would read in the client. */
 
 type Embed = {
+  author?: { name: string };
   title?: string;
   url?: string;
   description?: string;
@@ -13,7 +14,10 @@ export interface Names {
   roles: Record<string, string>;
 }
 
-/** Replaces Discord's markup (timestamps, channel and role mentions, links, bold) with what the client shows. */
+/**
+ * Replaces Discord's markup (timestamps, channel and role mentions, links, bold, escaped characters) with what
+ * the client shows.
+ */
 export function readable(text: string, names: Names, now: number, zone = 'Asia/Baku'): string {
   const date = (unix: string, style: string) => {
     const d = new Date(Number(unix) * 1000);
@@ -24,12 +28,16 @@ export function readable(text: string, names: Names, now: number, zone = 'Asia/B
       ...(style === 'F' ? { timeStyle: 'short' } : {}),
     });
   };
-  return text
-    .replace(/<t:(\d+):([A-Za-z])>/g, (_m, unix: string, style: string) => date(unix, style))
-    .replace(/<#(\d+)>/g, (_m, id: string) => `#${names.channels[id] ?? id}`)
-    .replace(/<@&(\d+)>/g, (_m, id: string) => `@${names.roles[id] ?? id}`)
-    .replace(/\[([^\]]+)\]\((https?:[^)]+)\)/g, '$1 <$2>')
-    .replace(/\*\*([^*]+)\*\*/g, '$1');
+  return (
+    text
+      .replace(/<t:(\d+):([A-Za-z])>/g, (_m, unix: string, style: string) => date(unix, style))
+      .replace(/<#(\d+)>/g, (_m, id: string) => `#${names.channels[id] ?? id}`)
+      .replace(/<@&(\d+)>/g, (_m, id: string) => `@${names.roles[id] ?? id}`)
+      .replace(/\[([^\]]+)\]\((https?:[^)]+)\)/g, '$1 <$2>')
+      .replace(/\*\*([^*]+)\*\*/g, '$1')
+      // Last: a backslash-escaped Markdown character shows as the character itself.
+      .replace(/\\([\\*_~`|>#[\]()-])/g, '$1')
+  );
 }
 
 function relative(ms: number): string {
@@ -55,6 +63,8 @@ export function transcript(
   const lines: string[] = [];
   if (message.content) lines.push(...readable(message.content, names, now).split('\n'));
   for (const e of (message.embeds ?? []) as Embed[]) {
+    // The author line is plain text in the client (no Markdown, no mentions).
+    if (e.author) lines.push(`┃ ${e.author.name}`);
     if (e.title) lines.push(`┃ ${readable(e.title, names, now)}${e.url ? ` <${e.url}>` : ''}`);
     if (e.description) for (const l of readable(e.description, names, now).split('\n')) lines.push(`┃ ${l}`);
     for (const f of e.fields ?? []) {
