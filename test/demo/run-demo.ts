@@ -10,6 +10,7 @@ import { messages } from '../../src/i18n/index.js';
 import { startBot } from '../../src/main.js';
 import { startEmulator } from '../emulator/emulator.js';
 import type { InteractionInput } from '../emulator/types.js';
+import { playServerDate } from './server-date.js';
 import { type Names, readable, transcript } from './transcript.js';
 
 const GUILD = '1250000000000000001';
@@ -121,12 +122,23 @@ async function main(): Promise<number> {
     const member = { id: MEMBER, username: 'aysel', locale: clientLocale };
     const admin = { id: ADMIN, username: 'admin', locale: clientLocale };
     const manageGuild = (1n << 5n).toString();
-    const adminConfig = (subcommand: string, options: InteractionInput['options'], typed: string) =>
-      act(
+    // 'date add' is the subcommand add of the group date.
+    const adminConfig = (path: string, options: InteractionInput['options'], typed: string) => {
+      const [subcommandGroup, subcommand] = path.includes(' ') ? path.split(' ') : [undefined, path];
+      return act(
         'admin',
-        { type: 'command', name: 'config', subcommand, options, user: admin, memberPermissions: manageGuild },
+        {
+          type: 'command',
+          name: 'config',
+          ...(subcommandGroup ? { subcommandGroup } : {}),
+          subcommand,
+          options,
+          user: admin,
+          memberPermissions: manageGuild,
+        },
         typed,
       );
+    };
     if (language !== 'en') {
       await adminConfig(
         'language',
@@ -250,6 +262,22 @@ async function main(): Promise<number> {
     );
     check(published === 1, 'the notice should be published (crossposted) once in the announcement channel');
 
+    await playServerDate({
+      language,
+      guildId: GUILD,
+      channelId: GENERAL,
+      names,
+      emulator,
+      bot,
+      clock,
+      member,
+      act,
+      adminConfig,
+      check,
+      say,
+    });
+
+    const delivered = emulator.messages(GENERAL).length;
     await adminConfig('reminder', [{ name: 'days', type: 4, value: 3 }], '/config reminder days: 3');
     // Today's notice is already posted: the next tick moves on to the next post, now the reminder.
     await bot.scheduler.tick();
@@ -264,7 +292,7 @@ async function main(): Promise<number> {
       `⏩ The clock moves to the reminder: ${readable(`<t:${Math.floor(clock.ms / 1000)}:F>`, names, clock.ms)} (Baku time).`,
     );
     await bot.scheduler.tick();
-    const reminders = emulator.messages(GENERAL).slice(posted.length + previews(emulator.messages(GENERAL)));
+    const reminders = emulator.messages(GENERAL).slice(delivered);
     say('  #general receives:');
     for (const message of reminders) say(transcript(message, names, clock.ms));
     check(
@@ -290,11 +318,6 @@ async function main(): Promise<number> {
   }
   say('✓ Demo finished: every step behaved as expected.');
   return 0;
-}
-
-/** How many labelled previews a channel holds (they are not deliveries). */
-function previews(messages: Array<{ content?: unknown }>): number {
-  return messages.filter((m) => String(m.content).includes('Preview')).length;
 }
 
 main().then(
