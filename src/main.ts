@@ -330,13 +330,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     owner,
     shards: held,
   });
-  const ticker = options.ticker === false ? null : startTicker(() => scheduler.tick(), logger);
+  const ticker =
+    options.ticker === false
+      ? null
+      : startTicker(() => scheduler.tick(), logger, { name: 'anniversary-ticker', now });
   // Every five minutes: an event is made 14 days ahead, so minutes do not matter; a changed posting time
   // reaches the Events tab within five.
   const eventsTicker =
     options.ticker === false
       ? null
-      : startTicker(() => eventsTab.run(), logger, { name: 'events-tab', cron: '*/5 * * * *' });
+      : startTicker(() => eventsTab.run(), logger, { name: 'events-tab', everyMinutes: 5, now });
   logger.info(
     {
       user: client.user?.tag,
