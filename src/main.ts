@@ -92,7 +92,9 @@ export interface RunningBot {
 /** The composition root: reads configuration, builds every part, wires them and starts the bot. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const config = readConfig(options.env);
-  const clock = options.clock ?? testClock(options.env) ?? { now: () => Date.now() };
+  // A child process of an e2e test may run on a test clock (shared with its Discord, running at the real rate).
+  const childTestClock = options.clock ? null : testClock(options.env);
+  const clock = options.clock ?? childTestClock ?? { now: () => Date.now() };
   // Whole milliseconds: the ledger's timestamps are integers.
   const now = () => Math.floor(clock.now());
   const logger = createLogger({
@@ -163,8 +165,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       apiUrl: config.DISCORD_API_URL,
       shards,
       waitGuildTimeoutMs: options.waitGuildTimeoutMs,
-      // Real time: Discord's identify window is.
-      identifyThrottler: leaseIdentifyThrottler({ hosts, owner, logger }),
+      // Real time: Discord's identify window is (on a test clock that runs at the real rate, its Discord's).
+      identifyThrottler: leaseIdentifyThrottler({
+        hosts,
+        owner,
+        logger,
+        ...(childTestClock ? { now: () => childTestClock.now() } : {}),
+      }),
     },
     needs,
   );
@@ -331,13 +338,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     owner,
     shards: held,
   });
-  const ticker = options.ticker === false ? null : startTicker(() => scheduler.tick(), logger);
+  const ticker =
+    options.ticker === false
+      ? null
+      : startTicker(() => scheduler.tick(), logger, { name: 'anniversary-ticker', now });
   // Every five minutes: an event is made 14 days ahead, so minutes do not matter; a changed posting time
   // reaches the Events tab within five.
   const eventsTicker =
     options.ticker === false
       ? null
-      : startTicker(() => eventsTab.run(), logger, { name: 'events-tab', cron: '*/5 * * * *' });
+      : startTicker(() => eventsTab.run(), logger, { name: 'events-tab', everyMinutes: 5, now });
   logger.info(
     {
       user: client.user?.tag,

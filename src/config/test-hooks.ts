@@ -23,7 +23,9 @@ function requireTestMode(env: Env, name: string): void {
 /**
  * `REMEMBRANCE_TEST_CLOCK=<bot epoch ms>@<real epoch ms>`: the bot's clock read the first number when the
  * real clock read the second, and runs at the real rate from there. A test's emulator computes the same
- * function, so the bot and its Discord share one clock although the bot is another process.
+ * function, so the bot and its Discord share one clock although the bot is another process. Everything
+ * that decides by time follows it: what is due, the minute ticker, and the identify lease (the emulator
+ * checks identifies on the same clock).
  */
 export function testClock(env: Env): { now(): number } | null {
   const value = env[TEST_CLOCK_VARIABLE];

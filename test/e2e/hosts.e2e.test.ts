@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServerSettings } from '../../src/app/server-settings.js';
 import { loadDataset } from '../../src/config/dataset-file.js';
+import { STALE_CLAIM_MS } from '../../src/schedule/scheduler.js';
 import { openDatabase } from '../../src/store/database.js';
 import { parseDatabaseUrl } from '../../src/store/database-url.js';
 import { DeliveryLedger } from '../../src/store/delivery-ledger.js';
@@ -12,9 +13,18 @@ import { SettingsRepository } from '../../src/store/settings-repository.js';
 import { startEmulator } from '../emulator/emulator.js';
 import type { Emulator, GuildFixture } from '../emulator/types.js';
 import { type PostgresDatabase, postgresDatabase } from '../support/postgres.js';
+import { SharedClock } from './process-support.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const STALE_CLAIM_MS = 4_000;
+const DATASET_FILE = join(ROOT, 'data', 'remembrance.json');
+/** Khojaly's 35th anniversary (26 February), at 10:00 UTC: its notice is due since 00:00 on the bot's clock. */
+const MIDNIGHT = Date.parse('2027-02-26T00:00:00Z');
+const TEN_O_CLOCK = Date.parse('2027-02-26T10:00:00Z');
+/**
+ * The hosts start this long before a minute of their clock begins: time enough to log in (two identifies
+ * 5 s apart) and be configured, so that minute's tick finds the first servers due on both hosts at once.
+ */
+const FIRST_MINUTE_AFTER_MS = 20_000;
 
 interface Server {
   id: string;
@@ -58,8 +68,15 @@ describe('several hosts on one PostgreSQL database', () => {
     const overlap = servers(80, 20);
     const killed = servers(100, 60);
     const all = [...first, ...overlap, ...killed];
+    // One PostgreSQL database that every host shares, as in production.
+    database = await postgresDatabase('hosts');
+    const databaseUrl = database.url;
+    // The hosts and their Discord read one clock, on the anniversary's day; it runs at the real rate.
+    const clock = new SharedClock();
+    clock.startAt(TEN_O_CLOCK - FIRST_MINUTE_AFTER_MS);
     // Discord's own global limit, and max_concurrency 1 so both shards share one identify bucket.
     emulator = await startEmulator({
+      now: clock.now,
       shardCount: 2,
       maxConcurrency: 1,
       globalRateLimit: 50,
@@ -69,65 +86,45 @@ describe('several hosts on one PostgreSQL database', () => {
     dir = mkdtempSync(join(tmpdir(), 'remembrance-hosts-'));
     const work = dir;
 
-    // One anniversary today (UTC), so a host's start-up tick posts whatever is due.
-    const today = new Date();
-    const data = JSON.parse(readFileSync(join(ROOT, 'data', 'remembrance.json'), 'utf8'));
-    const khojaly = data.events.find((e: { id: string }) => e.id === 'khojaly');
-    khojaly.date = {
-      type: 'night',
-      year: 1992,
-      month: today.getUTCMonth() + 1,
-      day: today.getUTCDate(),
-      nightStartsDay: today.getUTCDate(),
-    };
-    data.events = data.events.filter(
-      (e: { date: { type: string } }) => e === khojaly || e.date.type === 'period',
-    );
-    const datasetFile = join(work, 'dataset.json');
-    writeFileSync(datasetFile, JSON.stringify(data));
-    // One PostgreSQL database that every host shares, as in production.
-    database = await postgresDatabase('hosts');
-    const databaseUrl = database.url;
-    const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-
-    /** Configures servers whose post (00:00 UTC today) is due. */
+    /** Configures servers whose post (00:00 UTC today, on the hosts' clock) is due. */
     async function configure(list: Server[]) {
       const database = await openDatabase(parseDatabaseUrl(databaseUrl, work));
       const repo = new SettingsRepository(database.db);
       const settings = new ServerSettings(
         repo,
         new DeliveryLedger(database.db),
-        loadDataset(datasetFile),
-        () => Date.now(),
+        loadDataset(DATASET_FILE),
+        clock.now,
       );
       for (const s of list) {
         await settings.update(s.id, { channelId: s.channelId, timeZone: 'UTC', postTime: '00:00' });
-        await repo.setNextDueAt(s.id, midnight);
+        await repo.setNextDueAt(s.id, MIDNIGHT);
       }
       await database.close();
     }
 
-    function start(
-      name: string,
-      shardIds: string,
-      script = 'src/run-main.ts',
-      env: Record<string, string> = {},
-    ): Host {
-      const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, script)], {
-        cwd: work,
-        env: {
-          PATH: process.env.PATH ?? '',
-          DISCORD_TOKEN: em.token,
-          DISCORD_API_URL: em.apiUrl,
-          DATABASE_URL: databaseUrl,
-          DATASET_FILE: datasetFile,
-          SHARD_COUNT: '2',
-          SHARD_IDS: shardIds,
-          TEST_STALE_CLAIM_MS: String(STALE_CLAIM_MS),
-          ...env,
+    /** A host as `npm start` runs it (through tsx here), on the shared clock. */
+    function start(name: string, shardIds: string, env: Record<string, string> = {}): Host {
+      const child = spawn(
+        process.execPath,
+        ['--import', import.meta.resolve('tsx'), join(ROOT, 'src/run-main.ts')],
+        {
+          cwd: work,
+          env: {
+            PATH: process.env.PATH ?? '',
+            NODE_ENV: 'test',
+            REMEMBRANCE_TEST_CLOCK: clock.setting(),
+            DISCORD_TOKEN: em.token,
+            DISCORD_API_URL: em.apiUrl,
+            DATABASE_URL: databaseUrl,
+            DATASET_FILE,
+            SHARD_COUNT: '2',
+            SHARD_IDS: shardIds,
+            ...env,
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }) as Host;
+      ) as Host;
       child.name = name;
       child.out = [];
       child.err = [];
@@ -155,8 +152,8 @@ describe('several hosts on one PostgreSQL database', () => {
     const exactlyOnce = (list: Server[]) =>
       expect(list.map((s) => em.messages(s.channelId).length)).toEqual(list.map(() => 1));
 
-    // 1. Two hosts, one shard each. Their servers fall due while both run, so both post in the same minute
-    // (their start-up ticks are 5 s apart, held by the identify lease) and must share the global limit.
+    // 1. Two hosts, one shard each. Their servers fall due while both run, so both post at the next minute's
+    // tick (their start-up ticks are 5 s apart, held by the identify lease) and must share the global limit.
     const a = start('a', '0');
     const b = start('b', '1');
     await until(() => logged(a, 'bot ready') && logged(b, 'bot ready'), 'the first two hosts');
@@ -193,38 +190,43 @@ describe('several hosts on one PostgreSQL database', () => {
     await stop(a);
     await stop(b);
     await until(() => posted(overlap) === overlap.length, 'the overlap servers');
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Stopped, they have nothing in flight: a second post would be there now.
+    await stop(c);
+    await stop(d);
     exactlyOnce([...first, ...overlap]);
 
     // 3. One host killed in the middle of its tick, then restarted.
-    await stop(c);
-    await stop(d);
     await configure(killed);
     const onShard0 = killed.filter((s) => s.shard === 0);
+    const onShard1 = killed.filter((s) => s.shard === 1);
     const e = start('e', '0');
-    start('f', '1');
+    const f = start('f', '1');
     await until(() => posted(onShard0) >= 3, 'the first posts on shard 0');
     e.kill('SIGKILL');
     const postedBeforeKill = posted(onShard0);
     expect(postedBeforeKill).toBeLessThan(onShard0.length);
-    // Its claims go stale (as after two minutes in production) before the restarted host's first tick.
-    await new Promise((r) => setTimeout(r, STALE_CLAIM_MS));
-    start('e-again', '0', 'test/e2e/bot-process.ts');
+    // The other host has finished and stops, so every running process keeps reading one clock.
+    await until(() => posted(onShard1) === onShard1.length, 'the servers of shard 1');
+    await stop(f);
+    // The host comes back after its claims went stale (two minutes): the clock moves on for Discord and the
+    // restarted host alike, and that host's start-up tick takes the claims over.
+    clock.startAt(clock.now() + STALE_CLAIM_MS + 10_000);
+    const eAgain = start('e-again', '0');
     await until(() => posted(killed) === killed.length, 'the servers of the killed host');
-    await new Promise((r) => setTimeout(r, 1_000));
+
+    // A host started with another shard count is refused in one line.
+    const wrong = start('wrong', '0', { SHARD_COUNT: '3' });
+    expect(await new Promise((resolve) => wrong.once('exit', resolve))).toBe(1);
+    expect(wrong.err.join('').trim()).toMatch(
+      /^remembrance-bot: SHARD_COUNT is 3 but this bot's database records 2 shards; use SHARD_COUNT=2 on every host[^\n]*$/,
+    );
+
+    await stop(eAgain);
     exactlyOnce(all);
 
     expect(em.globalRateLimitHits).toBe(0);
     expect(em.identifyRateViolations).toEqual([]);
     expect(em.identifies.length).toBeGreaterThanOrEqual(9);
     expect(em.violations).toEqual([]);
-
-    // A host started with another shard count is refused in one line.
-    const wrong = start('wrong', '0', 'src/run-main.ts', { SHARD_COUNT: '3' });
-    expect(await new Promise((resolve) => wrong.once('exit', resolve))).toBe(1);
-    expect(wrong.err.join('').trim()).toMatch(
-      /^remembrance-bot: SHARD_COUNT is 3 but this bot's database records 2 shards; use SHARD_COUNT=2 on every host[^\n]*$/,
-    );
-    for (const h of hosts) if (h !== wrong && h.exitCode === null && h.signalCode === null) await stop(h);
   }, 240_000);
 });

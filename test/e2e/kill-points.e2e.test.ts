@@ -12,6 +12,7 @@ import { SettingsRepository } from '../../src/store/settings-repository.js';
 import { realDataset } from '../domain/fixtures.js';
 import { startEmulator } from '../emulator/emulator.js';
 import type { Emulator, GuildFixture } from '../emulator/types.js';
+import { SharedClock } from './process-support.js';
 
 /**
  * The real bot process, SIGKILLed at every step of a delivery and restarted a few seconds later, three hours
@@ -54,18 +55,6 @@ function guilds(): GuildFixture[] {
     channels: [{ id: channelOf(p), name: 'remembrance', type: 0 }],
     roles: [{ id: guildOf(p), name: '@everyone', permissions: PERMISSIONS }],
   }));
-}
-
-/** A clock that read `botMs` when the real clock read `realMs`, as the child's REMEMBRANCE_TEST_CLOCK says. */
-class SharedClock {
-  private offset = 0;
-  now = () => Date.now() + this.offset;
-  /** Starts the clock at `botMs` now, and returns the child's setting for the same clock. */
-  startAt(botMs: number): string {
-    const real = Date.now();
-    this.offset = botMs - real;
-    return `${botMs}@${real}`;
-  }
 }
 
 interface Bot {

@@ -38,6 +38,26 @@ export function exitOf(child: ChildProcess): Promise<number | null> {
   });
 }
 
+/**
+ * One clock for a test's emulator and the bot processes it starts. A child started with `setting()` in its
+ * REMEMBRANCE_TEST_CLOCK (honoured only with NODE_ENV=test) reads the same time as `now`, at the real rate.
+ */
+export class SharedClock {
+  private offset = 0;
+  readonly now = () => Date.now() + this.offset;
+  /** Sets the clock to read `botMs` now, and returns the setting for a child started now. */
+  startAt(botMs: number): string {
+    const real = Date.now();
+    this.offset = botMs - real;
+    return `${botMs}@${real}`;
+  }
+  /** The setting for a child that shares the clock as it runs (children started at different times agree). */
+  setting(): string {
+    const real = Date.now();
+    return `${real + this.offset}@${real}`;
+  }
+}
+
 export async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
