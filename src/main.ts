@@ -338,16 +338,18 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     owner,
     shards: held,
   });
+  // The wall clock's minutes come from node-cron; a clock a test shifted needs ticks on its own minutes.
+  const shiftedClock = options.clock || childTestClock ? now : undefined;
   const ticker =
     options.ticker === false
       ? null
-      : startTicker(() => scheduler.tick(), logger, { name: 'anniversary-ticker', now });
+      : startTicker(() => scheduler.tick(), logger, { name: 'anniversary-ticker', shiftedClock });
   // Every five minutes: an event is made 14 days ahead, so minutes do not matter; a changed posting time
   // reaches the Events tab within five.
   const eventsTicker =
     options.ticker === false
       ? null
-      : startTicker(() => eventsTab.run(), logger, { name: 'events-tab', everyMinutes: 5, now });
+      : startTicker(() => eventsTab.run(), logger, { name: 'events-tab', everyMinutes: 5, shiftedClock });
   logger.info(
     {
       user: client.user?.tag,

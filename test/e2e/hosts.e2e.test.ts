@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServerSettings } from '../../src/app/server-settings.js';
 import { loadDataset } from '../../src/config/dataset-file.js';
-import { STALE_CLAIM_MS } from '../../src/schedule/scheduler.js';
+import { STALE_CLAIM_MS } from '../../src/schedule/deliver.js';
 import { openDatabase } from '../../src/store/database.js';
 import { parseDatabaseUrl } from '../../src/store/database-url.js';
 import { DeliveryLedger } from '../../src/store/delivery-ledger.js';

@@ -26,7 +26,7 @@ describe('the minute ticker', () => {
         at.push(new Date(botNow()).toISOString());
       },
       silent,
-      { name: 'test', now: botNow },
+      { name: 'test', shiftedClock: botNow },
     );
     await vi.advanceTimersByTimeAsync(20 * SECOND - 1);
     expect(at).toEqual(['2027-02-26T09:59:40.000Z']);
@@ -50,7 +50,7 @@ describe('the minute ticker', () => {
         at.push(new Date(botNow()).toISOString().slice(11, 19));
       },
       silent,
-      { name: 'test', everyMinutes: 5, now: botNow },
+      { name: 'test', everyMinutes: 5, shiftedClock: botNow },
     );
     await vi.advanceTimersByTimeAsync(11 * MINUTE);
     ticker.stop();
@@ -69,7 +69,7 @@ describe('the minute ticker', () => {
         return Promise.reject(new Error('database away'));
       },
       logger,
-      { name: 'test', now: botNow },
+      { name: 'test', shiftedClock: botNow },
     );
     // The start-up run lasts past 10:00 and 10:01: neither starts a second run beside it.
     await vi.advanceTimersByTimeAsync(90 * SECOND);
@@ -79,5 +79,49 @@ describe('the minute ticker', () => {
     expect(runs).toBe(2);
     ticker.stop();
     expect(logs).toMatchObject([{ msg: 'tick failed', job: 'test' }]);
+  });
+
+  it('on the wall clock, node-cron fires it at each real minute (and every five when asked), never overlapping', async () => {
+    vi.setSystemTime(REAL + 40 * SECOND);
+    const minutes: string[] = [];
+    const fives: string[] = [];
+    let finish: () => void = () => {};
+    const slow = startTicker(
+      () => {
+        minutes.push(new Date().toISOString().slice(11, 16));
+        // The third run lasts past two minutes: the minutes in between do not start another.
+        if (minutes.length === 3) return new Promise<void>((resolve) => (finish = resolve));
+        return Promise.resolve();
+      },
+      silent,
+      { name: 'minutes' },
+    );
+    const every5 = startTicker(
+      async () => {
+        fives.push(new Date().toISOString().slice(11, 16));
+      },
+      silent,
+      { name: 'fives', everyMinutes: 5 },
+    );
+    await vi.advanceTimersByTimeAsync(20 * SECOND + 2 * MINUTE + 500);
+    expect(minutes).toEqual(['07:00', '07:01', '07:02']);
+    await vi.advanceTimersByTimeAsync(2 * MINUTE);
+    expect(minutes).toHaveLength(3);
+    finish();
+    await vi.advanceTimersByTimeAsync(MINUTE);
+    expect(minutes).toEqual(['07:00', '07:01', '07:02', '07:06']);
+    await vi.advanceTimersByTimeAsync(6 * MINUTE);
+    slow.stop();
+    every5.stop();
+    expect(fives).toEqual(['07:00', '07:05', '07:10']);
+    await vi.advanceTimersByTimeAsync(10 * MINUTE);
+    expect(minutes.at(-1)).toBe('07:12');
+    expect(fives).toHaveLength(3);
+  });
+
+  it('refuses a period that does not divide the hour', () => {
+    expect(() => startTicker(async () => {}, silent, { name: 'test', everyMinutes: 7 })).toThrow(
+      /dividing the hour/,
+    );
   });
 });
