@@ -332,7 +332,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     settings: settingsRepo,
     serverDates,
     events: scheduledEvents,
-    port: new DiscordScheduledEvents(client, eventsRest, guard, options.eventRequestTimeoutMs),
+    port: new DiscordScheduledEvents(client, eventsRest, guard, pacer, options.eventRequestTimeoutMs),
     now,
     logger: logger.child({ component: 'events-tab' }),
     owner,

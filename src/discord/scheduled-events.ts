@@ -10,6 +10,7 @@ import type {
 } from '../schedule/events-tab-port.js';
 import type { InvalidRequestGuard } from '../schedule/invalid-request-guard.js';
 import { markerOf, renderScheduledEvent } from './render/scheduled-event.js';
+import type { SendPacer } from './send-pacer.js';
 
 /** Discord's codes the Events tab acts on. */
 export const EVENT_CODES = {
@@ -33,12 +34,15 @@ interface ApiScheduledEvent {
  * Discord's scheduled events through a REST client that never retries (`retries: 0`): a create has no
  * nonce, so discord.js resending one after a timeout or a 5xx could make a second event. An unanswered or
  * failed create is reported `uncertain`, and the job looks for the bot's marker before creating again.
+ * Every request takes its turn in the process's send pacer, as notices do: this REST client keeps its own
+ * count of Discord's global limit, so unpaced it would add its requests on top of a busy minute's notices.
  */
 export class DiscordScheduledEvents implements ScheduledEventsPort {
   constructor(
     private readonly client: Client,
     private readonly rest: REST,
     guard: InvalidRequestGuard,
+    private readonly pacer: SendPacer,
     private readonly timeoutMs = EVENT_REQUEST_TIMEOUT_MS,
   ) {
     rest.on(RESTEvents.Response, (_request, response) => {
@@ -60,8 +64,9 @@ export class DiscordScheduledEvents implements ScheduledEventsPort {
 
   async list(guildId: string): Promise<ListOutcome> {
     try {
+      const signal = await this.turn();
       const events = (await this.rest.get(Routes.guildScheduledEvents(guildId), {
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal,
       })) as ApiScheduledEvent[];
       const botId = this.client.user?.id;
       const own = events.flatMap((e) => {
@@ -77,9 +82,10 @@ export class DiscordScheduledEvents implements ScheduledEventsPort {
 
   async create(guildId: string, draft: EventDraft): Promise<CreateOutcome> {
     try {
+      const signal = await this.turn();
       const created = (await this.rest.post(Routes.guildScheduledEvents(guildId), {
         body: this.payload(draft),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal,
       })) as ApiScheduledEvent;
       return { ok: true, id: created.id };
     } catch (error) {
@@ -98,32 +104,45 @@ export class DiscordScheduledEvents implements ScheduledEventsPort {
 
   async edit(guildId: string, eventId: string, draft: EventDraft): Promise<ChangeOutcome> {
     const { entity_type: _type, ...changes } = this.payload(draft);
-    return this.change(() =>
-      this.rest.patch(Routes.guildScheduledEvent(guildId, eventId), {
-        body: changes,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      }),
+    return this.change((signal) =>
+      this.rest.patch(Routes.guildScheduledEvent(guildId, eventId), { body: changes, signal }),
     );
   }
 
   async remove(guildId: string, eventId: string): Promise<ChangeOutcome> {
-    const outcome = await this.change(() =>
-      this.rest.delete(Routes.guildScheduledEvent(guildId, eventId), {
-        signal: AbortSignal.timeout(this.timeoutMs),
-      }),
+    const outcome = await this.change((signal) =>
+      this.rest.delete(Routes.guildScheduledEvent(guildId, eventId), { signal }),
     );
     return outcome.ok || outcome.kind === 'gone' ? { ok: true } : outcome;
   }
 
-  private async change(request: () => Promise<unknown>): Promise<ChangeOutcome> {
+  private async change(request: (signal: AbortSignal) => Promise<unknown>): Promise<ChangeOutcome> {
     try {
-      await request();
+      await request(await this.turn());
       return { ok: true };
     } catch (error) {
       if (error instanceof DiscordAPIError && error.code === EVENT_CODES.unknownScheduledEvent)
         return { ok: false, kind: 'gone' };
       return { ok: false, kind: 'failed', detail: describe(error) };
     }
+  }
+
+  /**
+   * Waits for the pacer's turn and returns the request's signal: one timeout covers the wait and the request,
+   * so a create abandoned in the queue is never sent (it is reported `uncertain`, and the next pass looks
+   * for the marker before creating), and none outlives its claim (see EVENT_CLAIM_STALE_MS).
+   */
+  private async turn(): Promise<AbortSignal> {
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    await new Promise<void>((resolve, reject) => {
+      const abandon = () => reject(signal.reason);
+      signal.addEventListener('abort', abandon, { once: true });
+      this.pacer.acquire().then(() => {
+        signal.removeEventListener('abort', abandon);
+        resolve();
+      }, reject);
+    });
+    return signal;
   }
 
   /**
