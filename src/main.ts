@@ -62,6 +62,11 @@ export interface BotOptions {
   /** Where a relative DATABASE_URL starts; the working directory by default. */
   cwd?: string;
   clock?: Clock;
+  /**
+   * The time Discord's identify window is measured in, when it is not the wall clock: an in-process test whose
+   * Discord (the emulator) shares its clock. It must never run slower than real time.
+   */
+  identifyClock?: Clock;
   logDestination?: pino.DestinationStream;
   /** Run the minute ticker (default true); tests call `scheduler.tick()` themselves. */
   ticker?: boolean;
@@ -160,6 +165,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     (guildId) => settings.replan(guildId),
   );
 
+  const identifyClock = options.identifyClock ?? childTestClock;
   const client = createDiscordClient(
     {
       apiUrl: config.DISCORD_API_URL,
@@ -170,7 +176,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         hosts,
         owner,
         logger,
-        ...(childTestClock ? { now: () => childTestClock.now() } : {}),
+        ...(identifyClock ? { now: () => identifyClock.now() } : {}),
       }),
     },
     needs,

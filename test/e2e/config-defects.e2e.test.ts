@@ -81,6 +81,7 @@ describe('/config defects of issue 12, through the real discord.js client and th
   describe('a deferred answer keeps the visibility the command answers with', () => {
     beforeEach(async () => {
       await h.bot.stop();
+      h.clock.passIdentifyWindow();
       await h.start({ deferAfterMs: 0 });
     });
     const interact = (name: string, options: Array<{ name: string; type: number; value: string }> = []) =>

@@ -165,6 +165,7 @@ describe("Discord's Events tab through the real discord.js client and the emulat
   it('a lost answer to a create and a restart make no second event', async () => {
     h = await startHarness({ now: '2027-08-15T12:00:00Z' });
     await h.bot.stop();
+    h.clock.passIdentifyWindow();
     await h.start({ eventRequestTimeoutMs: 1_000 });
     await grantEvents();
     await runConfig(h, 'channel', [CHANNEL]);
@@ -175,7 +176,9 @@ describe("Discord's Events tab through the real discord.js client and the emulat
     expect(first).toMatchObject({ created: 1, failed: 1 });
     expect(botEvents()).toHaveLength(2);
     await h.bot.stop();
+    h.clock.passIdentifyWindow();
     await h.start();
+    expect(h.emulator.identifyRateViolations).toEqual([]);
     // The restarted bot looks before creating and finds the event whose answer was lost.
     expect(await h.bot.eventsTab.run()).toMatchObject({ created: 0, adopted: 1 });
     // Adopted without knowing what it says, it is brought up to date once.

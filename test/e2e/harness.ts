@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { IDENTIFY_LEASE_MS } from '../../src/discord/identify-throttler.js';
 import { type RunningBot, startBot } from '../../src/main.js';
 import { startEmulator } from '../emulator/emulator.js';
 import type { Emulator, EmulatorOptions, GuildFixture } from '../emulator/types.js';
@@ -45,10 +46,33 @@ export function testGuild(id = GUILD_ID): GuildFixture {
 
 /** A clock tests move by hand. */
 export class TestClock {
-  constructor(public ms: number) {}
-  now = () => this.ms;
+  #ms: number;
+  /** How far the test has moved the clock forward, in all. */
+  #skipped = 0;
+  constructor(ms: number) {
+    this.#ms = ms;
+  }
+  get ms(): number {
+    return this.#ms;
+  }
+  set ms(value: number) {
+    if (value > this.#ms) this.#skipped += value - this.#ms;
+    this.#ms = value;
+  }
+  now = () => this.#ms;
   set(iso: string) {
     this.ms = Date.parse(iso);
+  }
+  /**
+   * The bot's identify leases run on this: real time plus every move forward. A test that moves the clock on says
+   * that the time passed for Discord (the emulator, on this clock) too, so a restart after it need not wait out
+   * Discord's 5 s identify window in real time; without such a move the bot waits it out as it does in
+   * production. Moves back are left out: Discord's time never runs backwards.
+   */
+  readonly identifyClock = { now: () => Date.now() + this.#skipped };
+  /** Moves the clock past Discord's identify window: what a stop and a start take, at the least. */
+  passIdentifyWindow() {
+    this.ms += IDENTIFY_LEASE_MS;
   }
 }
 
@@ -94,6 +118,7 @@ export async function startHarness(options: {
       const bot = await startBot({
         env,
         clock,
+        identifyClock: clock.identifyClock,
         ticker: false,
         waitGuildTimeoutMs: 2_000,
         logDestination: new Writable({

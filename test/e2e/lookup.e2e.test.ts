@@ -37,7 +37,9 @@ describe('lookup commands through the real discord.js client and the emulator', 
 
   it('skips registration on a restart when nothing changed', async () => {
     await h.bot.stop();
+    h.clock.passIdentifyWindow();
     await h.start();
+    expect(h.emulator.identifyRateViolations).toEqual([]);
     const puts = h.emulator.requests.filter((r) => r.method === 'PUT' && r.route.includes('/commands'));
     const gets = h.emulator.requests.filter((r) => r.method === 'GET' && r.route.includes('/commands'));
     expect(puts).toHaveLength(1);

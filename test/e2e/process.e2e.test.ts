@@ -3,26 +3,54 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, it, type TestContext } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { migrations } from '../../src/store/migrations/index.js';
 import { startEmulator } from '../emulator/emulator.js';
-import type { Emulator } from '../emulator/types.js';
 import { postgresServer } from '../support/postgres.js';
 import { testGuild } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-function run(
+/**
+ * Bot processes running at once. A start is CPU-bound (tsx loads the whole bot before it checks anything) and the
+ * machine may have two cores shared with another test file, so more at once would only slow each start down.
+ */
+const PROCESSES_AT_ONCE = 2;
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function slot(): Promise<() => void> {
+  if (running >= PROCESSES_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+}
+
+/** Starts `script` with tsx, as a developer's checkout runs it, once a slot is free; the slot is held until it exits. */
+async function run(
+  t: TestContext,
   script: string,
   env: Record<string, string>,
   cwd: string,
-): ChildProcess & { out: string[]; err: string[] } {
+): Promise<ChildProcess & { out: string[]; err: string[] }> {
+  const release = await slot();
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, script)], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   }) as ChildProcess & { out: string[]; err: string[] };
+  child.once('exit', release);
+  child.once('error', release);
+  t.onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
   child.out = [];
   child.err = [];
   child.stdout?.on('data', (d) => child.out.push(String(d)));
@@ -45,19 +73,24 @@ async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
   }
 }
 
-describe('the bot as a process', () => {
-  let dir: string;
-  let emulator: Emulator | null = null;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'remembrance-proc-'));
-  });
-  afterEach(async () => {
-    await emulator?.close();
-    emulator = null;
-    rmSync(dir, { recursive: true, force: true });
-  });
+/** A fresh working folder for one test, removed when it ends. */
+function workDir(t: TestContext): string {
+  const dir = mkdtempSync(join(tmpdir(), 'remembrance-proc-'));
+  t.onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
-  it.each([
+/** An emulator for one test, closed when it ends. */
+async function emulatorForTest(t: TestContext) {
+  const emulator = await startEmulator({ guilds: [testGuild()] });
+  t.onTestFinished(() => emulator.close());
+  return emulator;
+}
+
+// The cases are independent (each its own folder, emulator and process), so they run side by side; the time
+// limit covers waiting for a process slot as well as the start itself.
+describe.concurrent('the bot as a process', { timeout: 60_000 }, () => {
+  it.for([
     [{}, /^remembrance-bot: DISCORD_TOKEN is not set: put DISCORD_TOKEN=.* in \.env/],
     [
       { DISCORD_TOKEN: 'x', DISCORD_API_URL: 'http://127.0.0.1:1/api/v10' },
@@ -91,17 +124,18 @@ describe('the bot as a process', () => {
       { DISCORD_TOKEN: 'x', SHARD_COUNT: 'many' },
       /^remembrance-bot: SHARD_COUNT must be "auto" or a whole number/,
     ],
-  ])('bad configuration %j stops with one line and exit code 1', async (env, message) => {
-    const child = run('src/run-main.ts', env as Record<string, string>, dir);
-    expect(await exit(child)).toBe(1);
+  ] as const)('bad configuration %j stops with one line and exit code 1', async ([env, message], t) => {
+    const child = await run(t, 'src/run-main.ts', env as Record<string, string>, workDir(t));
+    t.expect(await exit(child)).toBe(1);
     const stderr = child.err.join('');
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr.trim()).toMatch(message);
-    expect(stderr).not.toContain('secret');
-    expect(stderr).not.toMatch(/\n\s+at /);
+    t.expect(stderr.trim().split('\n')).toHaveLength(1);
+    t.expect(stderr.trim()).toMatch(message);
+    t.expect(stderr).not.toContain('secret');
+    t.expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("another application's SQLite file is refused untouched, in one line", async () => {
+  it("another application's SQLite file is refused untouched, in one line", async (t) => {
+    const dir = workDir(t);
     const file = join(dir, 'app.sqlite');
     const other = new Database(file);
     other.exec(
@@ -109,33 +143,87 @@ describe('the bot as a process', () => {
     );
     other.close();
     const before = readFileSync(file);
-    const child = run('src/run-main.ts', { DISCORD_TOKEN: 'x', DATABASE_URL: `sqlite:${file}` }, dir);
-    expect(await exit(child)).toBe(1);
-    expect(child.err.join('')).toBe(
+    const child = await run(
+      t,
+      'src/run-main.ts',
+      { DISCORD_TOKEN: 'x', DATABASE_URL: `sqlite:${file}` },
+      dir,
+    );
+    t.expect(await exit(child)).toBe(1);
+    t.expect(child.err.join('')).toBe(
       `remembrance-bot: The database at ${file} is not this bot's (it holds tables orders); it was left untouched: point DATABASE_URL at a new file.\n`,
     );
-    expect(readFileSync(file).equals(before)).toBe(true);
-    expect(readdirSync(dir)).toEqual(['app.sqlite']);
+    t.expect(readFileSync(file).equals(before)).toBe(true);
+    t.expect(readdirSync(dir)).toEqual(['app.sqlite']);
   });
 
-  it('a broken dataset stops the bot with one line naming the file and the path inside it', async () => {
+  it('a broken dataset stops the bot with one line naming the file and the path inside it', async (t) => {
+    const dir = workDir(t);
     const file = join(dir, 'broken.json');
     const data = JSON.parse(readFileSync(join(ROOT, 'data', 'remembrance.json'), 'utf8'));
     data.events[1].figures[0].value = -289;
     writeFileSync(file, JSON.stringify(data));
-    const child = run('src/run-main.ts', { DISCORD_TOKEN: 'x', DATASET_FILE: file }, dir);
-    expect(await exit(child)).toBe(1);
-    expect(child.err.join('').trim()).toMatch(
+    const child = await run(t, 'src/run-main.ts', { DISCORD_TOKEN: 'x', DATASET_FILE: file }, dir);
+    t.expect(await exit(child)).toBe(1);
+    t.expect(child.err.join('').trim()).toMatch(
       new RegExp(
         `^remembrance-bot: Dataset file ${file.replace(/[/.]/g, '\\$&')} is invalid at events\\[1\\]\\.figures\\[0\\]\\.value: `,
       ),
     );
   });
 
-  it('SIGTERM stops it within a few seconds with exit code 0 and the database consistent', async () => {
-    emulator = await startEmulator({ guilds: [testGuild()] });
+  it('a token Discord refuses stops with one line', async (t) => {
+    const emulator = await emulatorForTest(t);
+    const refused = await run(
+      t,
+      'src/run-main.ts',
+      { DISCORD_TOKEN: 'wrong-token', DISCORD_API_URL: emulator.apiUrl },
+      workDir(t),
+    );
+    t.expect(await exit(refused)).toBe(1);
+    t.expect(refused.err.join('').trim()).toMatch(
+      /^remembrance-bot: DISCORD_TOKEN was refused by Discord \(401\)[^\n]*$/,
+    );
+  });
+
+  it('a database path that cannot be created stops with one line', async (t) => {
+    const emulator = await emulatorForTest(t);
+    const dir = workDir(t);
+    writeFileSync(join(dir, 'file'), 'not a folder');
+    const unwritable = await run(
+      t,
+      'src/run-main.ts',
+      {
+        DISCORD_TOKEN: emulator.token,
+        DISCORD_API_URL: emulator.apiUrl,
+        DATABASE_URL: 'sqlite:file/db.sqlite',
+      },
+      dir,
+    );
+    t.expect(await exit(unwritable)).toBe(1);
+    t.expect(unwritable.err.join('').trim()).toMatch(/^remembrance-bot: [^\n]*file\/db\.sqlite[^\n]*$/);
+  });
+
+  it('npm run commands:sync registers the commands without the gateway, and skips when unchanged', async (t) => {
+    const emulator = await emulatorForTest(t);
+    const dir = workDir(t);
+    const env = { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl };
+    const first = await run(t, 'src/commands-sync.ts', env, dir);
+    t.expect(await exit(first)).toBe(0);
+    t.expect(first.out.join('')).toContain(`Registered ${commands.length} commands (global).`);
+    const second = await run(t, 'src/commands-sync.ts', env, dir);
+    t.expect(await exit(second)).toBe(0);
+    t.expect(second.out.join('')).toContain(`Already up to date: ${commands.length} commands`);
+    t.expect(emulator.identifies).toHaveLength(0);
+  });
+
+  // Alone, after the others: it measures how long the shutdown takes, which other starts would slow down.
+  it.sequential('SIGTERM stops it within a few seconds with exit code 0 and the database consistent', async (t) => {
+    const emulator = await emulatorForTest(t);
+    const dir = workDir(t);
     const db = join(dir, 'var', 'bot.sqlite');
-    const child = run(
+    const child = await run(
+      t,
       'src/run-main.ts',
       {
         DISCORD_TOKEN: emulator.token,
@@ -148,51 +236,14 @@ describe('the bot as a process', () => {
     await until(() => child.out.join('').includes('bot ready'));
     const started = Date.now();
     child.kill('SIGTERM');
-    expect(await exit(child)).toBe(0);
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(child.out.join('')).toContain('"msg":"stopped"');
+    t.expect(await exit(child)).toBe(0);
+    t.expect(Date.now() - started).toBeLessThan(5_000);
+    t.expect(child.out.join('')).toContain('"msg":"stopped"');
     const sqlite = new Database(db, { readonly: true });
-    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(sqlite.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({
+    t.expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    t.expect(sqlite.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({
       n: migrations.length,
     });
     sqlite.close();
-  });
-
-  it('a token Discord refuses, or a database path that cannot be created, stops with one line', async () => {
-    emulator = await startEmulator({ guilds: [testGuild()] });
-    const refused = run(
-      'src/run-main.ts',
-      { DISCORD_TOKEN: 'wrong-token', DISCORD_API_URL: emulator.apiUrl },
-      dir,
-    );
-    expect(await exit(refused)).toBe(1);
-    expect(refused.err.join('').trim()).toMatch(
-      /^remembrance-bot: DISCORD_TOKEN was refused by Discord \(401\)[^\n]*$/,
-    );
-    writeFileSync(join(dir, 'file'), 'not a folder');
-    const unwritable = run(
-      'src/run-main.ts',
-      {
-        DISCORD_TOKEN: emulator.token,
-        DISCORD_API_URL: emulator.apiUrl,
-        DATABASE_URL: 'sqlite:file/db.sqlite',
-      },
-      dir,
-    );
-    expect(await exit(unwritable)).toBe(1);
-    expect(unwritable.err.join('').trim()).toMatch(/^remembrance-bot: [^\n]*file\/db\.sqlite[^\n]*$/);
-  });
-
-  it('npm run commands:sync registers the commands without the gateway, and skips when unchanged', async () => {
-    emulator = await startEmulator({ guilds: [testGuild()] });
-    const env = { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl };
-    const first = run('src/commands-sync.ts', env, dir);
-    expect(await exit(first)).toBe(0);
-    expect(first.out.join('')).toContain(`Registered ${commands.length} commands (global).`);
-    const second = run('src/commands-sync.ts', env, dir);
-    expect(await exit(second)).toBe(0);
-    expect(second.out.join('')).toContain(`Already up to date: ${commands.length} commands`);
-    expect(emulator.identifies).toHaveLength(0);
   });
 });
