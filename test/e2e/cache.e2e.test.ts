@@ -36,6 +36,7 @@ describe('the lean Discord cache', () => {
     expect(guild?.roles.cache.has(ROLE_ID)).toBe(true);
     // After a restart the configured channel and role are kept from the start.
     await h.bot.stop();
+    h.clock.passIdentifyWindow();
     await h.start();
     const again = h.bot.client.guilds.cache.get(GUILD_ID);
     expect([...(again?.channels.cache.keys() ?? [])]).toEqual([NEWS_CHANNEL]);

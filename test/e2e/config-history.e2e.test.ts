@@ -186,6 +186,7 @@ describe('/config history and what is kept after the bot leaves a server', () =>
     await runConfig(h, 'channel', [{ name: 'channel', type: 7, value: TEXT_CHANNEL }]);
     await h.bot.stop();
     h.emulator.removeGuild(GUILD_ID);
+    h.clock.passIdentifyWindow();
     await h.start();
     expect(await h.bot.membership.leftAt(GUILD_ID)).toBe(h.clock.ms);
     expect((await h.bot.settings.get(GUILD_ID)).channelId).toBe(TEXT_CHANNEL);

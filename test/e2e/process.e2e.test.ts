@@ -218,7 +218,7 @@ describe.concurrent('the bot as a process', { timeout: 60_000 }, () => {
   });
 
   // Alone, after the others: it measures how long the shutdown takes, which other starts would slow down.
-  it.sequential('SIGTERM stops it within a few seconds with exit code 0 and the database consistent', async (t) => {
+  it.sequential('SIGTERM stops it within the service manager’s stop timeout with exit code 0 and the database consistent', async (t) => {
     const emulator = await emulatorForTest(t);
     const dir = workDir(t);
     const db = join(dir, 'var', 'bot.sqlite');
@@ -237,7 +237,8 @@ describe.concurrent('the bot as a process', { timeout: 60_000 }, () => {
     const started = Date.now();
     child.kill('SIGTERM');
     t.expect(await exit(child)).toBe(0);
-    t.expect(Date.now() - started).toBeLessThan(5_000);
+    // The contract is the service manager's: deploy/remembrance-bot.service kills it after TimeoutStopSec=30.
+    t.expect(Date.now() - started).toBeLessThan(30_000);
     t.expect(child.out.join('')).toContain('"msg":"stopped"');
     const sqlite = new Database(db, { readonly: true });
     t.expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
