@@ -101,14 +101,22 @@ export const dateList = {
   },
 };
 
+const serverRole: APIApplicationCommandBasicOption = {
+  type: ApplicationCommandOptionType.Boolean,
+  name: 'server-role',
+  ...describe('config.date.edit.server-role'),
+  required: false,
+};
+
 export const dateEdit = {
   name: 'edit' as const,
-  options: [entry, source(false), text(false), role],
+  options: [entry, source(false), text(false), role, serverRole],
   input: z.object({
     entry: z.string(),
     source: z.string().optional(),
     text: z.string().optional(),
     role: z.string().optional(),
+    'server-role': z.boolean().optional(),
   }),
   async run(
     input: {
@@ -116,10 +124,15 @@ export const dateEdit = {
       source?: string | undefined;
       text?: string | undefined;
       role?: string | undefined;
+      'server-role'?: boolean | undefined;
     },
     request: ConfigRequest,
   ): Promise<ConfigReply> {
-    const patch: { sourceUrl?: string; text?: string; roleId?: string } = {};
+    const patch: { sourceUrl?: string; text?: string; roleId?: string | null } = {};
+    const backToServerRole = input['server-role'] === true;
+    if (backToServerRole && input.role !== undefined) {
+      return { kind: 'config-error', code: 'date-problem', problem: 'date-role-both' };
+    }
     if (input.source !== undefined) {
       // Stored in the form add stores (percent-encoded by the URL parser), never as typed.
       const url = sourceLink(input.source);
@@ -136,6 +149,7 @@ export const dateEdit = {
       if (refused) return refused;
       patch.roleId = input.role;
     }
+    if (backToServerRole) patch.roleId = null;
     if (Object.keys(patch).length === 0) return { kind: 'config-error', code: 'date-nothing-to-edit' };
     return write(request, { kind: 'date-edit', id: input.entry, patch });
   },

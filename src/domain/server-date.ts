@@ -40,7 +40,8 @@ export type ServerDateProblem =
   | 'date-text'
   | 'date-limit'
   | 'date-duplicate'
-  | 'date-unknown';
+  | 'date-unknown'
+  | 'date-role-both';
 
 /**
  * The identity of a server date: a hash of its name (trimmed, NFC, case-folded) and its day, so removing

@@ -188,6 +188,11 @@ export const commandText = {
     ru: 'Роль, которую упомянуть для этой даты вместо роли сервера',
     tr: 'Bu tarih için sunucununki yerine anılacak rol',
   },
+  'config.date.edit.server-role': {
+    en: 'True: mention the server’s role for this date again, instead of its own',
+    ru: 'True: снова упоминать для этой даты роль сервера вместо её собственной',
+    tr: 'True: bu tarih için kendi rolü yerine yeniden sunucunun rolünü an',
+  },
   'config.date.list': {
     en: 'List the dates this server added',
     ru: 'Список дат, добавленных сервером',

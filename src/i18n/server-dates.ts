@@ -24,7 +24,7 @@ const en = {
   edited: (p: { name: string }) => `Updated “${p.name}”; its past and coming notices are kept.`,
   removed: (p: { name: string }) =>
     `Removed “${p.name}”. If its notice was already posted this year, adding it again does not post it twice.`,
-  nothingToEdit: 'Give a new source, text or role to change; nothing was changed.',
+  nothingToEdit: 'Give a new source, text or role (or server-role:True) to change; nothing was changed.',
   problems: {
     'date-name': 'The name must be 1 to 80 characters. Nothing was changed.',
     'date-format': 'Write the date as YYYY-MM-DD, for example 1992-05-08. Nothing was changed.',
@@ -38,6 +38,8 @@ const en = {
       'This server already has 25 dates, the most it can keep; remove one first. Nothing was changed.',
     'date-duplicate': 'This server already has a date with this name on this day. Nothing was changed.',
     'date-unknown': 'This server has no such date; pick one from the list. Nothing was changed.',
+    'date-role-both':
+      'Give either a role or server-role:True (back to the server’s role), not both. Nothing was changed.',
   } satisfies Record<ServerDateProblem, string>,
 };
 
@@ -61,7 +63,7 @@ const az: ServerDateMessages = {
   edited: (p) => `“${p.name}” yeniləndi; keçmiş və gələcək bildirişləri saxlanılır.`,
   removed: (p) =>
     `“${p.name}” silindi. Bildirişi bu il artıq göndərilibsə, yenidən əlavə etmək onu ikinci dəfə göndərmir.`,
-  nothingToEdit: 'Dəyişmək üçün yeni mənbə, mətn və ya rol verin; heç nə dəyişmədi.',
+  nothingToEdit: 'Dəyişmək üçün yeni mənbə, mətn və ya rol (ya da server-role:True) verin; heç nə dəyişmədi.',
   problems: {
     'date-name': 'Ad 1–80 simvol olmalıdır. Heç nə dəyişmədi.',
     'date-format': 'Tarixi YYYY-MM-DD şəklində yazın, məsələn 1992-05-08. Heç nə dəyişmədi.',
@@ -73,6 +75,8 @@ const az: ServerDateMessages = {
     'date-limit': 'Bu serverdə artıq 25 tarix var, bu ən çoxudur; əvvəlcə birini silin. Heç nə dəyişmədi.',
     'date-duplicate': 'Bu serverdə həmin gündə bu adla tarix artıq var. Heç nə dəyişmədi.',
     'date-unknown': 'Bu serverdə belə tarix yoxdur; siyahıdan seçin. Heç nə dəyişmədi.',
+    'date-role-both':
+      'Ya rol, ya da server-role:True (serverin roluna qayıtmaq) verin, ikisini birlikdə yox. Heç nə dəyişmədi.',
   },
 };
 
@@ -94,7 +98,7 @@ const ru: ServerDateMessages = {
   edited: (p) => `«${p.name}» обновлено; прошлые и будущие уведомления сохраняются.`,
   removed: (p) =>
     `«${p.name}» удалено. Если уведомление в этом году уже опубликовано, повторное добавление не опубликует его второй раз.`,
-  nothingToEdit: 'Укажите новый источник, текст или роль; ничего не изменено.',
+  nothingToEdit: 'Укажите новый источник, текст или роль (или server-role:True); ничего не изменено.',
   problems: {
     'date-name': 'Название должно содержать от 1 до 80 символов. Ничего не изменено.',
     'date-format': 'Напишите дату в виде ГГГГ-ММ-ДД (YYYY-MM-DD), например 1992-05-08. Ничего не изменено.',
@@ -107,6 +111,8 @@ const ru: ServerDateMessages = {
     'date-limit': 'На сервере уже 25 дат — это максимум; сначала удалите одну. Ничего не изменено.',
     'date-duplicate': 'На сервере уже есть дата с таким названием в этот день. Ничего не изменено.',
     'date-unknown': 'На этом сервере нет такой даты; выберите её из списка. Ничего не изменено.',
+    'date-role-both':
+      'Укажите либо роль, либо server-role:True (вернуть роль сервера), но не оба. Ничего не изменено.',
   },
 };
 
@@ -128,7 +134,8 @@ const tr: ServerDateMessages = {
   edited: (p) => `“${p.name}” güncellendi; geçmiş ve gelecek bildirimleri korunur.`,
   removed: (p) =>
     `“${p.name}” kaldırıldı. Bildirimi bu yıl zaten gönderildiyse yeniden eklemek onu ikinci kez göndermez.`,
-  nothingToEdit: 'Değiştirmek için yeni bir kaynak, metin ya da rol verin; hiçbir şey değişmedi.',
+  nothingToEdit:
+    'Değiştirmek için yeni bir kaynak, metin ya da rol (veya server-role:True) verin; hiçbir şey değişmedi.',
   problems: {
     'date-name': 'Ad 1 ile 80 karakter arasında olmalı. Hiçbir şey değişmedi.',
     'date-format': 'Tarihi YYYY-MM-DD biçiminde yazın, örneğin 1992-05-08. Hiçbir şey değişmedi.',
@@ -141,6 +148,8 @@ const tr: ServerDateMessages = {
     'date-limit': 'Bu sunucuda zaten en fazla olan 25 tarih var; önce birini kaldırın. Hiçbir şey değişmedi.',
     'date-duplicate': 'Bu sunucuda bu günde bu adla bir tarih zaten var. Hiçbir şey değişmedi.',
     'date-unknown': 'Bu sunucuda böyle bir tarih yok; listeden seçin. Hiçbir şey değişmedi.',
+    'date-role-both':
+      'Ya bir rol ya da server-role:True (sunucunun rolüne dönmek) verin, ikisini birden değil. Hiçbir şey değişmedi.',
   },
 };
 

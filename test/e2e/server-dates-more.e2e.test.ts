@@ -7,6 +7,7 @@ import {
   type Harness,
   MANAGE_GUILD,
   MEMBER_ID,
+  ROLE_ID,
   runConfig,
   startHarness,
   TEXT_CHANNEL,
@@ -271,6 +272,36 @@ describe('a server’s own dates in /calendar and /config test, through the real
     const none = await upcoming();
     expect(none).toContain('This server has turned off every day it remembers (/config event).');
     expect(none).toContain('(10)');
+  });
+
+  it('/config date edit server-role:True goes back to the server’s role; with a role as well it is refused', async () => {
+    await date(h, 'add', [
+      str('name', 'Return of Aghdam'),
+      str('date', '2020-11-10'),
+      str('source', SOURCE),
+      str('text', 'The district came home'),
+      { name: 'role', type: 8, value: ROLE_ID },
+    ]);
+    const id = await ownId(h);
+    const roleOf = async () => (await h.bot.settings.serverDates(GUILD_ID))[0]?.roleId;
+    expect(await roleOf()).toBe(ROLE_ID);
+
+    const both = await date(h, 'edit', [
+      str('entry', id),
+      { name: 'role', type: 8, value: ROLE_ID },
+      { name: 'server-role', type: 5, value: true },
+    ]);
+    expect(both.content).toContain('Give either a role or server-role:True');
+    expect(both.content).toContain('Nothing was changed.');
+    expect(await roleOf()).toBe(ROLE_ID);
+
+    const back = await date(h, 'edit', [str('entry', id), { name: 'server-role', type: 5, value: true }]);
+    expect(back.content).toContain('Updated');
+    expect(await roleOf()).toBeNull();
+
+    // server-role:False alone changes nothing, and says what to give.
+    const nothing = await date(h, 'edit', [str('entry', id), { name: 'server-role', type: 5, value: false }]);
+    expect(nothing.content).toContain('Give a new source, text or role (or server-role:True) to change');
   });
 
   it('/config date edit stores the link percent-encoded, as add does', async () => {
