@@ -23,7 +23,7 @@ export const showSubcommand = configSubcommand({
       channelName: channel?.name ?? null,
       roleName: role?.name ?? null,
       next: nextPostsOf(settings, ctx, 3, own),
-      problems: await problemsOf(settings, ctx),
+      problems: await problemsOf(settings, ctx, own),
       trouble: trouble.map((d) => {
         const { eventId, kind } = ofLedgerEventId(d.eventId);
         return {

@@ -7,7 +7,11 @@ import type { GuildSettings } from '../../src/store/guild-settings.js';
 import type { ConfigContext } from './subcommand.js';
 
 /** Problems that keep notices from arriving, each with a fix the admin can make. */
-export async function problemsOf(settings: GuildSettings, ctx: ConfigContext): Promise<ConfigProblem[]> {
+export async function problemsOf(
+  settings: GuildSettings,
+  ctx: ConfigContext,
+  ownDates: readonly ServerDate[],
+): Promise<ConfigProblem[]> {
   const problems: ConfigProblem[] = [];
   if (settings.paused && settings.pauseReason) {
     problems.push({ code: 'paused', reason: settings.pauseReason, detail: settings.pauseDetail });
@@ -28,8 +32,7 @@ export async function problemsOf(settings: GuildSettings, ctx: ConfigContext): P
     }
   }
   // Off only when every day the server would post — the dataset's and its own — is turned off.
-  const own = await ctx.services.settings.serverDates(settings.guildId);
-  const days = [...eventsWithDay(ctx.dataset).map((e) => e.id), ...own.map((d) => d.id)];
+  const days = [...eventsWithDay(ctx.dataset).map((e) => e.id), ...ownDates.map((d) => d.id)];
   if (days.every((id) => settings.disabledEvents.includes(id))) {
     problems.push({ code: 'all-events-off' });
   }

@@ -14,11 +14,12 @@ export async function applyChange(
 ): Promise<ConfigUpdatedReply> {
   const { ctx, guildId, actor } = request;
   const settings = await ctx.services.settings.write(guildId, edit, actor);
+  const own = await ctx.services.settings.serverDates(guildId);
   return {
     kind: 'config-updated',
     change,
     settings,
-    next: nextPostsOf(settings, ctx, 1, await ctx.services.settings.serverDates(guildId))[0] ?? null,
-    problems: await problemsOf(settings, ctx),
+    next: nextPostsOf(settings, ctx, 1, own)[0] ?? null,
+    problems: await problemsOf(settings, ctx, own),
   };
 }

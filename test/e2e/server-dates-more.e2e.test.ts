@@ -1,5 +1,9 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/config/dataset-file.js';
+import { projectRoot } from '../../src/config/project-root.js';
 import { serverDateCalendarUid } from '../../src/discord/render/calendar.js';
+import { eventsWithDay } from '../../src/domain/dataset.js';
 import { readCalendar } from '../render/ics-reader.js';
 import {
   ADMIN_ID,
@@ -15,6 +19,9 @@ import {
   visibleText,
 } from './harness.js';
 
+const DATASET_DAYS = eventsWithDay(loadDataset(path.join(projectRoot(), 'data/remembrance.json'))).map(
+  (e) => e.id,
+);
 const OTHER_GUILD = '1300000000000000001';
 const OTHER_CHANNEL = '1300000000000001001';
 const DM_CHANNEL = '1300000000000009001';
@@ -250,28 +257,19 @@ describe('a server’s own dates in /calendar and /config test, through the real
       { name: 'event', type: 3, value: id },
       { name: 'enabled', type: 5, value: true },
     ]);
-    for (const event of [
-      'shusha',
-      'lachin',
-      'kalbajar',
-      'aghdam',
-      'fizuli',
-      'jabrayil',
-      'gubadli',
-      'zangilan',
-    ]) {
+    for (const event of DATASET_DAYS.filter((id) => id !== 'khojaly')) {
       await off(event);
     }
     expect(visibleText(await runConfig(h, 'show'))).not.toContain('Every anniversary is turned off');
     const onlyOwn = await upcoming();
     expect(onlyOwn).toContain('Return of Aghdam');
-    expect(onlyOwn).toContain('(9)');
+    expect(onlyOwn).toContain(`(${DATASET_DAYS.length})`);
 
     await off(id);
     expect(visibleText(await runConfig(h, 'show'))).toContain('Every anniversary is turned off');
     const none = await upcoming();
     expect(none).toContain('This server has turned off every day it remembers (/config event).');
-    expect(none).toContain('(10)');
+    expect(none).toContain(`(${DATASET_DAYS.length + 1})`);
   });
 
   it('/config date edit server-role:True goes back to the server’s role; with a role as well it is refused', async () => {

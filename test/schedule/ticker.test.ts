@@ -124,4 +124,23 @@ describe('the minute ticker', () => {
       /dividing the hour/,
     );
   });
+
+  it('logs a minute node-cron could not fire in time, instead of printing its own warning', async () => {
+    const logs: Array<{ msg: string; job: string }> = [];
+    const logger = pino({ level: 'warn' }, { write: (l: string) => logs.push(JSON.parse(l)) });
+    const printed = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const ticker = startTicker(async () => {}, logger, { name: 'minutes' });
+      // The process stalls: the wall clock jumps past several minutes before node-cron's timer can run.
+      vi.setSystemTime(REAL + 5 * MINUTE);
+      await vi.advanceTimersByTimeAsync(MINUTE);
+      ticker.stop();
+      expect(logs).toContainEqual(
+        expect.objectContaining({ msg: 'a tick could not start on its minute', job: 'minutes' }),
+      );
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+    }
+  });
 });

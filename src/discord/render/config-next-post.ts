@@ -6,18 +6,15 @@ import type { UpcomingPost } from '../../app/config-replies.js';
 import type { Language } from '../../domain/dataset.js';
 import type { Messages } from '../../i18n/locales/en.js';
 import { placeName } from '../../i18n/place-names.js';
-import { serverDateMessages } from '../../i18n/server-dates.js';
-import { escapeMarkdown } from './payload.js';
 import { postingTime } from './posting-time.js';
+import { ownDateName } from './server-dates.js';
 
 /**
  * The name of a coming post: a server's own date is marked as theirs, and a reminder says it is one and how
  * far ahead of the anniversary it comes.
  */
 function postName(post: UpcomingPost, t: Messages, language: Language): string {
-  const name = post.event
-    ? placeName(post.event, language)
-    : `${escapeMarkdown(post.serverDate.name)} (${serverDateMessages(language).upcomingMark})`;
+  const name = post.event ? placeName(post.event, language) : ownDateName(post.serverDate, language);
   return post.kind === 'reminder' ? t.reminderAhead({ name, days: t.days(post.daysBefore) }) : name;
 }
 

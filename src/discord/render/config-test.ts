@@ -3,17 +3,15 @@ import type { ConfigTestReply } from '../../app/config-replies.js';
 import type { Language } from '../../domain/dataset.js';
 import { messages } from '../../i18n/index.js';
 import { placeName } from '../../i18n/place-names.js';
-import { serverDateMessages } from '../../i18n/server-dates.js';
 import { permissionNames } from './config-problems.js';
-import { escapeMarkdown, type MessagePayload, NO_MENTIONS } from './payload.js';
+import { type MessagePayload, NO_MENTIONS } from './payload.js';
+import { ownDateName } from './server-dates.js';
 
 export function renderTest(reply: ConfigTestReply, language: Language): MessagePayload {
   const t = messages(language);
   const channel = `<#${reply.channelId}>`;
   // A server's own date is marked as the server's, as in /config show's coming posts.
-  const name = reply.event
-    ? placeName(reply.event, language)
-    : `${escapeMarkdown(reply.serverDate.name)} (${serverDateMessages(language).upcomingMark})`;
+  const name = reply.event ? placeName(reply.event, language) : ownDateName(reply.serverDate, language);
   if (reply.ok)
     return {
       content: `✅ ${t.testPosted({ channel, name })}`,

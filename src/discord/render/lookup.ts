@@ -22,6 +22,7 @@ import {
   NO_MENTIONS,
 } from './payload.js';
 import { postingTime } from './posting-time.js';
+import { ownDateName } from './server-dates.js';
 
 type Dated = Exclude<RemembranceEvent['date'], { type: 'period' }>;
 
@@ -222,9 +223,7 @@ export function renderUpcoming(reply: UpcomingReply, language: Language): Messag
   const lines = reply.items.map(({ event, serverDate, occurrence }) => {
     return t.upcomingLine({
       // A server's own date is always marked as theirs, with their source.
-      name: event
-        ? placeName(event, language)
-        : `${escapeMarkdown(serverDate.name)} (${serverDateMessages(language).upcomingMark}, <${serverDate.sourceUrl}>)`,
+      name: event ? placeName(event, language) : ownDateName(serverDate, language, true),
       ordinal: t.ordinal(occurrence.number),
       ...postingTime(occurrence.at, reply.zone, language),
     });

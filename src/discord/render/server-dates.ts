@@ -1,9 +1,18 @@
 import type { ConfigDateReply, ConfigDatesReply } from '../../app/config-replies.js';
 import type { Language } from '../../domain/dataset.js';
-import { isLeapDay, SERVER_DATE_LIMITS } from '../../domain/server-date.js';
+import { isLeapDay, SERVER_DATE_LIMITS, type ServerDate } from '../../domain/server-date.js';
 import { formatDate } from '../../i18n/index.js';
 import { serverDateMessages } from '../../i18n/server-dates.js';
 import { COLOURS, clip, escapeMarkdown, LIMITS, type MessagePayload, NO_MENTIONS } from './payload.js';
+
+/**
+ * A server's own date named beside the dataset's anniversaries (/upcoming, /config show, /config test): its
+ * name, never formatting, marked as added by this server — with the admins' link where `withSource`.
+ */
+export function ownDateName(date: ServerDate, language: Language, withSource = false): string {
+  const mark = serverDateMessages(language).upcomingMark;
+  return `${escapeMarkdown(date.name)} (${withSource ? `${mark}, <${date.sourceUrl}>` : mark})`;
+}
 
 /** The answers of `/config date add|edit|remove|list`; admins' names never ping and never format. */
 export function renderServerDates(
